@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Run the connector's main job against the bundled ClickSend emulator.
+
+Creates ``.venv`` with the package installed on first use, then runs
+``clicksend_sms.demo`` inside it. Needs only Python 3.11 or newer.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def ensure_environment() -> None:
+    """Create the virtual environment and install the package unless already done."""
+    if not PYTHON.exists():
+        print("Creating .venv and installing clicksend-sms-component ...", file=sys.stderr)
+        venv.create(VENV, with_pip=True)
+    probe = subprocess.run(
+        [str(PYTHON), "-c", "import clicksend_sms.demo"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        subprocess.run(
+            [str(PYTHON), "-m", "pip", "install", "--quiet", "-e", str(ROOT)], check=True
+        )
+
+
+def main() -> int:
+    if sys.version_info < (3, 11):
+        print("clicksend-sms-component needs Python 3.11 or newer.", file=sys.stderr)
+        return 1
+    ensure_environment()
+    return subprocess.run(
+        [str(PYTHON), "-m", "clicksend_sms.demo", *sys.argv[1:]], check=False
+    ).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Helpers shared by the CLI commands: environment, output, logging and exit codes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from clicksend_sms.errors import (
+    ApiError,
+    ClickSendError,
+    CredentialsError,
+    DeliveryStateUnknownError,
+    InvalidInputError,
+    TransientError,
+)
+
+# Exit codes; documented in docs/cli.md.
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INVALID_INPUT = 2
+EXIT_CREDENTIALS = 3
+EXIT_API_ERROR = 4
+EXIT_TRANSIENT = 5
+EXIT_DELIVERY_UNKNOWN = 6
+EXIT_INTERRUPTED = 130
+
+
+def credentials_from_env() -> dict[str, str]:
+    """Return ``username``, ``apiKey`` and ``baseUrl`` from the CLICKSEND_* variables.
+
+    Unset variables are left out, so the connector's own validation names what is missing.
+    """
+    names = {
+        "username": "CLICKSEND_USERNAME",
+        "apiKey": "CLICKSEND_API_KEY",
+        "baseUrl": "CLICKSEND_BASE_URL",
+    }
+    return {key: os.environ[var] for key, var in names.items() if os.environ.get(var)}
+
+
+def configure_logging(verbosity: int) -> None:
+    """Send log records to stderr: WARNING by default, INFO with -v, DEBUG with -vv."""
+    level = logging.WARNING
+    if verbosity == 1:
+        level = logging.INFO
+    elif verbosity >= 2:
+        level = logging.DEBUG
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+def print_json_line(value: Any) -> None:
+    """Write one JSON value as a line on stdout and flush, so pipes see it at once."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
+def exit_code_for(error: BaseException) -> int:
+    """Map an exception to the CLI's exit code."""
+    if isinstance(error, InvalidInputError):
+        return EXIT_INVALID_INPUT
+    if isinstance(error, CredentialsError):
+        return EXIT_CREDENTIALS
+    if isinstance(error, DeliveryStateUnknownError):
+        return EXIT_DELIVERY_UNKNOWN
+    if isinstance(error, TransientError):
+        return EXIT_TRANSIENT
+    if isinstance(error, ApiError):
+        return EXIT_API_ERROR
+    return EXIT_FAILED
+
+
+def run_command(command: Callable[[], int]) -> int:
+    """Run a command, turning a connector error into a one-line reason and its exit code."""
+    try:
+        return command()
+    except KeyboardInterrupt:
+        print("clicksend-sms: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except ClickSendError as error:
+        print(f"clicksend-sms: error: {error}", file=sys.stderr)
+        return exit_code_for(error)

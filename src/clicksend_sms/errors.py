@@ -1,0 +1,116 @@
+"""Exceptions raised by the connector, grouped by what the caller must do next.
+
+- ``InvalidInputError``: fix the configuration or message; raised before any request is sent.
+- ``CredentialsError``: fix the username or API key.
+- ``RequestRejectedError`` and ``NotFoundError``: ClickSend rejected the request; fix the input.
+- ``TransientError`` (and ``RateLimitError``): retry later; the retries already made failed.
+- ``DeliveryStateUnknownError``: a write may or may not have happened; check before repeating it.
+- ``ResponseFormatError``: ClickSend answered with something that is not its JSON envelope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ClickSendError(Exception):
+    """Base class of every error the connector raises on purpose."""
+
+
+class InvalidInputError(ClickSendError, ValueError):
+    """A configuration or message value is invalid; no request was sent.
+
+    ``field`` names the configuration key or message property, ``value`` is what was given
+    and ``fix`` says what a valid value looks like.
+    """
+
+    def __init__(self, field: str, value: Any, fix: str) -> None:
+        self.field = field
+        self.value = value
+        self.fix = fix
+        super().__init__(f"Invalid value for '{field}': {value!r}. {fix}")
+
+
+class ApiError(ClickSendError):
+    """ClickSend or the network failed a request.
+
+    Carries the request method and path (never the query string or credentials), the HTTP
+    status when one was received, and ClickSend's ``response_code`` and ``response_msg``.
+    """
+
+    hint = "Check the request and try again."
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str,
+        path: str,
+        status: int | None = None,
+        response_code: str | int | None = None,
+        response_msg: str | None = None,
+        data: Any = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.status = status
+        self.response_code = response_code
+        self.response_msg = response_msg
+        self.data = data
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        status = f"HTTP {self.status}" if self.status is not None else "no response"
+        detail = f"{self.method} {self.path} failed ({status}"
+        if self.response_code is not None:
+            detail += f", {self.response_code}"
+        detail += ")"
+        if self.response_msg:
+            detail += f": {self.response_msg}"
+        return f"{self.args[0]} [{detail}] {self.hint}"
+
+
+class CredentialsError(ApiError):
+    """ClickSend rejected the credentials (HTTP 401) or refused access (HTTP 403)."""
+
+    hint = "Check the API username and API key in the credentials."
+
+
+class RequestRejectedError(ApiError):
+    """ClickSend rejected the request as invalid (HTTP 400, 405 or another 4xx)."""
+
+    hint = "Fix the request fields named in the message and send it again."
+
+
+class NotFoundError(ApiError):
+    """The object or endpoint does not exist (HTTP 404, or 403 where ClickSend uses it so)."""
+
+    hint = "Check the id and the object type."
+
+
+class TransientError(ApiError):
+    """A temporary failure (HTTP 429, 5xx, timeout, network error) that outlasted the retries."""
+
+    hint = "Try again later; the retries already made did not succeed."
+
+
+class RateLimitError(TransientError):
+    """ClickSend answered HTTP 429; ``retry_after`` is the wait it asked for, in seconds."""
+
+    hint = "Wait for the rate limit to reset, then try again."
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class ResponseFormatError(TransientError):
+    """The response was not ClickSend's JSON envelope (truncated, HTML, empty)."""
+
+    hint = "The response could not be read; try again later."
+
+
+class DeliveryStateUnknownError(ApiError):
+    """A non-idempotent request may have reached ClickSend, but no answer was received."""
+
+    hint = "Check in ClickSend whether the request took effect before repeating it."

@@ -1,0 +1,1 @@
+"""Ways to run the component: the local runner now, a platform runtime later."""

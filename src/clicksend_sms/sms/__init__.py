@@ -1,0 +1,1 @@
+"""What only sending SMS needs: batching, message parts and schedule parsing."""
