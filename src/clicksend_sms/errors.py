@@ -1,7 +1,7 @@
 """Exceptions raised by the connector, grouped by what the caller must do next.
 
 - ``InvalidInputError``: fix the configuration or message; raised before any request is sent.
-- ``CredentialsError``: fix the username or API key.
+- ``CredentialsError``: fix the username or API key (``PermissionDeniedError``: or the id).
 - ``RequestRejectedError`` and ``NotFoundError``: ClickSend rejected the request; fix the input.
 - ``TransientError`` (and ``RateLimitError``): retry later; the retries already made failed.
 - ``DeliveryStateUnknownError``: a write may or may not have happened; check before repeating it.
@@ -74,6 +74,19 @@ class CredentialsError(ApiError):
     """ClickSend rejected the credentials (HTTP 401) or refused access (HTTP 403)."""
 
     hint = "Check the API username and API key in the credentials."
+
+
+class PermissionDeniedError(CredentialsError):
+    """ClickSend refused access (HTTP 403).
+
+    ClickSend also answers 403 for an object that does not exist or belongs to another
+    account, so the id may be wrong rather than the credentials.
+    """
+
+    hint = (
+        "Check that these credentials may access the object and that the id is right; "
+        "ClickSend answers 403 for ids it does not find on some routes."
+    )
 
 
 class RequestRejectedError(ApiError):

@@ -1,0 +1,137 @@
+"""One HTTP exchange over a pooled httpx.Client, with httpx exceptions translated in one place.
+
+The transport knows nothing about ClickSend's envelope or the retry policy. It returns the
+status, headers and body bytes of whatever arrived, or raises NetworkFailure when no complete
+response arrived. NetworkFailure records whether the request may have reached the server,
+which decides whether a POST can be retried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from clicksend_sms import __version__
+
+USER_AGENT = f"clicksend-sms-component/{__version__}"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Connect and read timeouts in seconds; both are always set.
+
+    The write timeout equals ``read`` and the wait for a free pooled connection equals
+    ``connect``.
+    """
+
+    connect: float = 10.0
+    read: float = 60.0
+
+    def __post_init__(self) -> None:
+        for name in ("connect", "read"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ValueError(f"Timeouts.{name} must be a positive number of seconds: {value!r}")
+
+
+@dataclass(frozen=True)
+class RawResponse:
+    """Status, headers and body bytes of a response that arrived completely."""
+
+    status: int
+    headers: httpx.Headers
+    content: bytes
+
+
+class NetworkFailure(Exception):  # noqa: N818 - internal signal, always translated to ApiError
+    """No complete response arrived.
+
+    ``maybe_sent`` is False only when the request provably never left this process (the
+    connection was never established). ``retryable`` is False for failures that a repeat
+    cannot fix, such as an invalid header value.
+    """
+
+    def __init__(self, reason: str, *, maybe_sent: bool, retryable: bool = True) -> None:
+        self.reason = reason
+        self.maybe_sent = maybe_sent
+        self.retryable = retryable
+        super().__init__(reason)
+
+
+# Checked in order, so subclasses come before their bases.
+# (httpx exception, reason, maybe_sent, retryable)
+_FAILURES: tuple[tuple[type[httpx.HTTPError], str, bool, bool], ...] = (
+    (httpx.ConnectTimeout, "connect timed out", False, True),
+    (httpx.PoolTimeout, "timed out waiting for a free pooled connection", False, True),
+    (httpx.ProxyError, "the proxy failed to connect", False, True),
+    (httpx.ConnectError, "connection failed", False, True),
+    (httpx.ReadTimeout, "read timed out", True, True),
+    (httpx.WriteTimeout, "write timed out", True, True),
+    (httpx.RemoteProtocolError, "connection closed before a complete response", True, True),
+    (httpx.ReadError, "connection dropped while reading the response", True, True),
+    (httpx.WriteError, "connection dropped while sending the request", True, True),
+    (httpx.LocalProtocolError, "the request could not be encoded", False, False),
+    (httpx.UnsupportedProtocol, "the URL scheme is not supported", False, False),
+    (httpx.DecodingError, "the response body could not be decoded", True, True),
+    (httpx.TransportError, "network error", True, True),
+)
+
+
+def translate_httpx_error(error: httpx.HTTPError) -> NetworkFailure:
+    """Map an httpx exception to a NetworkFailure; the only place httpx errors are read."""
+    for error_type, reason, maybe_sent, retryable in _FAILURES:
+        if isinstance(error, error_type):
+            return NetworkFailure(reason, maybe_sent=maybe_sent, retryable=retryable)
+
+    return NetworkFailure(f"HTTP client error ({type(error).__name__})", maybe_sent=True)
+
+
+class Transport:
+    """A pooled httpx.Client bound to one base URL, authentication and timeouts."""
+
+    def __init__(self, base_url: str, auth: httpx.Auth, timeouts: Timeouts) -> None:
+        timeout = httpx.Timeout(
+            connect=timeouts.connect,
+            read=timeouts.read,
+            write=timeouts.read,
+            pool=timeouts.connect,
+        )
+        self._client = httpx.Client(
+            base_url=base_url + "/",
+            auth=auth,
+            timeout=timeout,
+            headers={"Accept": "application/json", "User-Agent": USER_AGENT},
+            follow_redirects=False,
+        )
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None,
+        content: bytes | None,
+    ) -> RawResponse:
+        """Send one request and read the whole response body.
+
+        ``path`` is relative to the base URL and must not start with ``//`` or a scheme.
+        """
+        headers = {"Content-Type": "application/json"} if content is not None else None
+        try:
+            response = self._client.request(
+                method,
+                path.lstrip("/"),
+                params=dict(params) if params else None,
+                content=content,
+                headers=headers,
+            )
+        except httpx.HTTPError as error:
+            raise translate_httpx_error(error) from error
+
+        return RawResponse(response.status_code, response.headers, response.content)
+
+    def close(self) -> None:
+        self._client.close()
