@@ -84,16 +84,12 @@ def make_client(
         options.setdefault("base_url", server.url_for("/v3"))
         options.setdefault("timeouts", Timeouts(connect=2, read=2))
         options.setdefault("retry", RetryPolicy(max_attempts=5, max_elapsed=60))
+        options.setdefault("clock", fake_time.clock)
+        options.setdefault("sleep", fake_time.sleep)
+        options.setdefault("jitter", fake_time.jitter)
         username = options.pop("username", USERNAME)
         api_key = options.pop("api_key", API_KEY)
-        client = ClickSendClient(
-            username,
-            api_key,
-            clock=fake_time.clock,
-            sleep=fake_time.sleep,
-            jitter=fake_time.jitter,
-            **options,
-        )
+        client = ClickSendClient(username, api_key, **options)
         clients.append(client)
         return client
 
