@@ -1,0 +1,52 @@
+"""Turn ClickSend's "not found" answers into a NotFoundError that names the type and id.
+
+ClickSend answers 404 for a missing object, but routes under ``/lists/{list_id}`` answer
+403 FORBIDDEN ("Resource not found or you don't have the permissions...") when the list does
+not exist or belongs to another account. For those routes a 403 is reported as not found.
+"""
+
+from __future__ import annotations
+
+from clicksend_sms.errors import ApiError, NotFoundError, PermissionDeniedError
+from clicksend_sms.objects import ObjectType
+
+# Item routes where a missing parent list comes back as 403 instead of 404.
+_FORBIDDEN_MEANS_MISSING = "/lists/"
+
+
+def describe_object(object_type: ObjectType, object_id: str, parent_id: str | None) -> str:
+    """Return e.g. ``Contact 5 in list 12`` or ``SMS Campaign 7``."""
+    text = f"{object_type.label} {object_id}"
+    if parent_id is not None:
+        text += f" in list {parent_id}"
+
+    return text
+
+
+def as_not_found(
+    object_type: ObjectType, object_id: str, parent_id: str | None, error: ApiError
+) -> NotFoundError | None:
+    """Return a NotFoundError naming the object, or None when ``error`` means something else."""
+    forbidden = isinstance(error, PermissionDeniedError)
+    if forbidden and not (object_type.item_path or "").startswith(_FORBIDDEN_MEANS_MISSING):
+        return None
+
+    if not forbidden and not isinstance(error, NotFoundError):
+        return None
+
+    message = f"{describe_object(object_type, object_id, parent_id)} was not found."
+    if forbidden:
+        message += (
+            " ClickSend answered 403, which it does for a list that does not exist or belongs"
+            " to another account."
+        )
+
+    return NotFoundError(
+        message,
+        method=error.method,
+        path=error.path,
+        status=error.status,
+        response_code=error.response_code,
+        response_msg=error.response_msg,
+        data=error.data,
+    )
