@@ -1,0 +1,162 @@
+"""The local state file: trigger snapshots kept between CLI runs.
+
+One JSON file contains one entry per trigger configuration, keyed by ``state_key``. Every write
+goes to a temporary file in the same directory, is flushed and fsynced, and then replaces the
+old file with ``os.replace``, so a crash leaves either the old or the new file, never a torn
+one. A lock file serialises read-modify-write cycles of processes sharing the state file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from clicksend_sms.errors import InvalidInputError
+
+try:  # POSIX only; elsewhere the state file is written without a lock.
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+STATE_FORMAT_VERSION = 1
+APP_DIR = "clicksend-sms"
+STATE_FILE_NAME = "state.json"
+
+
+def default_state_path(environ: Mapping[str, str] | None = None) -> Path:
+    """Return ``$XDG_STATE_HOME/clicksend-sms/state.json`` or ``~/.local/state/...``."""
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP_DIR / STATE_FILE_NAME
+
+
+def state_key(function: str, cfg: Mapping[str, Any], fields: tuple[str, ...]) -> str:
+    """Return the entry key of a trigger configuration.
+
+    The key names the function, the account (username at base URL) and the values of
+    ``fields``, so polls of different object types or start times keep separate cursors.
+    Credentials other than the username never enter the key.
+    """
+    parts = [function, f"{cfg.get('username', '')}@{cfg.get('baseUrl', '')}"]
+    parts.extend(f"{name}={cfg.get(name) if cfg.get(name) is not None else ''}" for name in fields)
+    return " ".join(parts)
+
+
+def write_json_atomically(path: Path, value: Any) -> None:
+    """Write ``value`` as JSON to ``path`` through a fsynced temporary file and os.replace.
+
+    The file is created readable by its owner only, because it names the account.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(value, handle, ensure_ascii=False, indent=2, sort_keys=True)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_directory(path.parent)
+
+
+def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
+    """Return the JSON object stored in ``path``, or None when the file does not exist.
+
+    A file that is not a JSON object raises InvalidInputError naming ``field``.
+    """
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise InvalidInputError(field, str(path), f"The file cannot be read: {error}.") from None
+
+    try:
+        value = json.loads(text) if text.strip() else {}
+    except json.JSONDecodeError as error:
+        raise InvalidInputError(
+            field, str(path), f"The file is not valid JSON ({error}); fix or delete it."
+        ) from None
+
+    if not isinstance(value, dict):
+        raise InvalidInputError(field, str(path), "The file must contain a JSON object.")
+    return value
+
+
+class StateFile:
+    """Snapshots of trigger configurations, stored in one JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self, key: str) -> dict[str, Any]:
+        """Return the snapshot stored under ``key``, or ``{}`` when there is none."""
+        entry = self._entries().get(key)
+        if not isinstance(entry, dict):
+            return {}
+        snapshot = entry.get("snapshot")
+        return dict(snapshot) if isinstance(snapshot, dict) else {}
+
+    def save(self, key: str, snapshot: Mapping[str, Any]) -> None:
+        """Store ``snapshot`` under ``key``, keeping every other entry."""
+        with self._locked():
+            entries = self._entries()
+            entries[key] = {
+                "snapshot": dict(snapshot),
+                "savedAt": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            write_json_atomically(
+                self.path, {"version": STATE_FORMAT_VERSION, "entries": entries}
+            )
+
+    def keys(self) -> list[str]:
+        return sorted(self._entries())
+
+    def _entries(self) -> dict[str, Any]:
+        document = read_json_object(self.path, field="state")
+        if document is None:
+            return {}
+        entries = document.get("entries", {})
+        if not isinstance(entries, dict):
+            raise InvalidInputError(
+                "state", str(self.path), "Its 'entries' must be a JSON object; fix or delete it."
+            )
+        return entries
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:  # pragma: no cover - Windows
+            yield
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "a", encoding="utf-8") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Persist the rename itself; not every platform can open a directory."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,85 @@
+"""The state file keeps one snapshot per trigger configuration and survives crashes."""
+
+import json
+import os
+
+import pytest
+
+from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.runtime.state import (
+    StateFile,
+    default_state_path,
+    state_key,
+    write_json_atomically,
+)
+
+
+def test_default_path_uses_xdg_state_home(tmp_path):
+    path = default_state_path({"XDG_STATE_HOME": str(tmp_path)})
+    assert path == tmp_path / "clicksend-sms" / "state.json"
+
+
+def test_default_path_falls_back_to_local_state():
+    path = default_state_path({})
+    assert path.parts[-4:] == (".local", "state", "clicksend-sms", "state.json")
+
+
+def test_missing_file_loads_empty_snapshot(tmp_path):
+    assert StateFile(tmp_path / "none.json").load("k") == {}
+
+
+def test_entries_are_kept_separately(tmp_path):
+    state = StateFile(tmp_path / "state.json")
+    state.save("a", {"cursorTime": "2024-01-01T00:00:00Z"})
+    state.save("b", {"cursorTime": "2025-01-01T00:00:00Z"})
+    state.save("a", {"cursorTime": "2024-06-01T00:00:00Z"})
+    assert state.load("a") == {"cursorTime": "2024-06-01T00:00:00Z"}
+    assert state.load("b") == {"cursorTime": "2025-01-01T00:00:00Z"}
+    assert state.keys() == ["a", "b"]
+
+
+def test_file_is_private_and_complete(tmp_path):
+    path = tmp_path / "sub" / "state.json"
+    StateFile(path).save("a", {"x": 1})
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    document = json.loads(path.read_text())
+    assert document["version"] == 1
+    assert document["entries"]["a"]["snapshot"] == {"x": 1}
+    leftovers = [p.name for p in path.parent.iterdir() if p.name.startswith(".state.json.")]
+    assert leftovers == []
+
+
+def test_failed_write_keeps_old_file(tmp_path):
+    path = tmp_path / "state.json"
+    write_json_atomically(path, {"old": True})
+    with pytest.raises(TypeError):
+        write_json_atomically(path, {"bad": object()})
+    assert json.loads(path.read_text()) == {"old": True}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json"]
+
+
+def test_corrupt_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text("{not json")
+    with pytest.raises(InvalidInputError) as caught:
+        StateFile(path).load("a")
+    assert caught.value.field == "state"
+    assert "not valid JSON" in str(caught.value)
+
+
+def test_key_names_configuration_not_secrets():
+    cfg = {
+        "username": "jane@example.com",
+        "apiKey": "secret-key",
+        "baseUrl": "http://127.0.0.1:1/v3",
+        "objectType": "smsHistory",
+        "pollConfig": "date",
+    }
+    key = state_key("getNewAndUpdatedObjectsPolling", cfg, ("objectType", "pollConfig"))
+    assert "secret-key" not in key
+    assert "jane@example.com@http://127.0.0.1:1/v3" in key
+    assert "objectType=smsHistory" in key
+    other = state_key(
+        "getNewAndUpdatedObjectsPolling", {**cfg, "objectType": "smsReceipts"}, ("objectType",)
+    )
+    assert other != key
