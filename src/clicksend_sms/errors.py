@@ -79,13 +79,13 @@ class CredentialsError(ApiError):
 class PermissionDeniedError(CredentialsError):
     """ClickSend refused access (HTTP 403).
 
-    ClickSend also answers 403 for an object that does not exist or belongs to another
+    ClickSend also returns 403 for an object that does not exist or belongs to another
     account, so the id may be wrong rather than the credentials.
     """
 
     hint = (
         "Check that these credentials may access the object and that the id is right; "
-        "ClickSend answers 403 for ids it does not find on some routes."
+        "ClickSend returns 403 for ids it does not find on some routes."
     )
 
 

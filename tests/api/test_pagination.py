@@ -135,7 +135,7 @@ def test_numeric_strings_in_metadata(server, make_client):
 
 
 def test_repeated_page_number_detected(server, make_client):
-    # A server that ignores ?page= and always answers with page 1 of 3.
+    # A server that ignores ?page= and always returns page 1 of 3.
     data = {
         "current_page": 1,
         "last_page": 3,

@@ -27,7 +27,7 @@ OK = envelope(data={"ok": True})
 
 
 def _queue(server: HTTPServer, path: str, *replies, method: str = "GET") -> None:
-    """Answer the next requests to ``path`` with ``(status, body, headers)`` in order."""
+    """Respond to the next requests to ``path`` with ``(status, body, headers)`` in order."""
     for status, body, headers in replies:
         server.expect_oneshot_request(path, method=method).respond_with_json(
             body, status=status, headers=headers

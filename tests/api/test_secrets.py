@@ -88,8 +88,8 @@ def _run_full_cycle(server, fake_time) -> list[BaseException]:
     ):
         _collect(errors, client.request, "POST", "/sms/send", json={"to": PHONE})
 
-    refused = f"http://127.0.0.1:{free_port()}/v3"
-    with ClickSendClient(USERNAME, API_KEY, base_url=refused, **options) as client:
+    closed_port_url = f"http://127.0.0.1:{free_port()}/v3"
+    with ClickSendClient(USERNAME, API_KEY, base_url=closed_port_url, **options) as client:
         _collect(errors, client.request, "GET", "/account")
 
     _collect(errors, ClickSendClient, USERNAME, "   ")

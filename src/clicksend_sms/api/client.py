@@ -1,8 +1,8 @@
 """The ClickSend HTTP client: one account, one connection pool, retries, errors and logging.
 
-Logging (logger ``clicksend_sms.api.client``): one INFO line per HTTP exchange with the
-method, the path without its query, the status, the elapsed milliseconds and the attempt
-number; query values and bodies only at DEBUG, with secret fields masked. The API key and the
+The logger ``clicksend_sms.api.client`` writes one INFO line per HTTP exchange: the method,
+the path without its query, the status, the elapsed milliseconds and the attempt number.
+Query values and bodies appear only at DEBUG, with secret fields masked. The API key and the
 Authorization header are never logged.
 """
 
@@ -53,9 +53,9 @@ METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 class ClickSendClient:
     """One ClickSend account: Basic auth, one connection pool, timeouts, retries, logging.
 
-    ``clock`` returns Unix seconds and bounds the retry budget and HTTP-date ``Retry-After``
-    values; ``sleep`` waits between attempts; ``jitter(cap)`` picks a backoff wait between 0
-    and ``cap``. Tests pass fakes for all three.
+    ``clock`` returns Unix seconds. It measures the retry budget and converts HTTP-date
+    ``Retry-After`` values. ``sleep`` waits between attempts, and ``jitter(cap)`` picks a
+    backoff wait between 0 and ``cap``. Tests pass fakes for all three.
     """
 
     def __init__(

@@ -16,8 +16,8 @@ _ENVELOPE_KEYS = frozenset({"http_code", "response_code", "response_msg"})
 class ApiResponse:
     """A parsed ClickSend response: HTTP status, the envelope fields and the headers.
 
-    ``is_envelope`` is False when the body was not a JSON object carrying the envelope
-    fields; then ``body`` is the parsed JSON value, or the text when it was not JSON.
+    ``is_envelope`` is False when the body was not a JSON object with the envelope fields.
+    Then ``body`` is the parsed JSON value, or the text when it was not JSON.
     """
 
     status: int
@@ -48,7 +48,11 @@ class ApiResponse:
 
 
 def parse_response(raw: RawResponse) -> ApiResponse:
-    """Parse a raw response into an ApiResponse; never raises on a malformed body."""
+    """Parse a raw response into an ApiResponse.
+
+    A body that is not JSON, or not the envelope, gives ``is_envelope=False`` instead of an
+    exception, so the caller decides whether that is an error.
+    """
     body = _decode_body(raw.content)
     if not (isinstance(body, dict) and _ENVELOPE_KEYS & body.keys()):
         return ApiResponse(

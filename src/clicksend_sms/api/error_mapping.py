@@ -1,8 +1,8 @@
 """Map failed responses and network failures to the exception tree in clicksend_sms.errors.
 
 Every error carries the method, the path without its query string, the HTTP status (None when
-no response arrived), ClickSend's ``response_code`` and ``response_msg``; each class's hint
-says what to do next.
+no response arrived), ClickSend's ``response_code`` and ``response_msg``. The hint of each
+class tells the caller what to do next.
 """
 
 from __future__ import annotations
@@ -112,13 +112,13 @@ def _client_error(
         return CredentialsError("ClickSend rejected the credentials." + suffix, **fields)
 
     if status == 403:
-        return PermissionDeniedError("ClickSend refused access." + suffix, **fields)
+        return PermissionDeniedError("ClickSend denied access." + suffix, **fields)
 
     if status == 404:
         return NotFoundError("ClickSend found no such object or endpoint." + suffix, **fields)
 
     if status < 400:
-        message = f"ClickSend answered with an unexpected HTTP {status}; check baseUrl."
+        message = f"ClickSend returned an unexpected HTTP {status}; check baseUrl."
         return RequestRejectedError(message + suffix, **fields)
 
     message = "ClickSend rejected the request." + _field_errors(response.data) + suffix

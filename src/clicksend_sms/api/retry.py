@@ -2,7 +2,7 @@
 
 GET, PUT and DELETE are repeated after a 429, a 5xx or a network failure. POST and PATCH are
 repeated only when the request provably was not processed: the connection was never
-established, or ClickSend answered 429. A repeat waits for ``Retry-After`` when the response
+established, or ClickSend returned 429. A repeat waits for ``Retry-After`` when the response
 has one, otherwise for an exponential backoff with full jitter. Retrying stops after
 ``max_attempts`` or when the next wait would pass ``max_elapsed`` seconds since the first
 attempt; a wait that does not fit is not started.
@@ -74,7 +74,7 @@ def full_jitter(cap: float) -> float:
 def retry_after_seconds(
     headers: Mapping[str, str], now: float, *, rate_limited: bool = False
 ) -> float | None:
-    """Read the wait a response asks for, in seconds from ``now`` (Unix seconds).
+    """Read the wait a response requests, in seconds from ``now`` (Unix seconds).
 
     ``Retry-After`` may hold seconds or an HTTP date. For a 429 (``rate_limited``) without
     it, ClickSend's ``ratelimit-reset`` (seconds until the limit resets) is used; other

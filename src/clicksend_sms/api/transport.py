@@ -1,8 +1,8 @@
 """One HTTP exchange over a pooled httpx.Client, with httpx exceptions translated in one place.
 
-The transport knows nothing about ClickSend's envelope or the retry policy. It returns the
-status, headers and body bytes of whatever arrived, or raises NetworkFailure when no complete
-response arrived. NetworkFailure records whether the request may have reached the server,
+The transport neither parses ClickSend's envelope nor applies the retry policy. It returns
+the status, headers and body bytes of whatever arrived, or raises NetworkFailure when no
+complete response arrived. NetworkFailure records whether the request may have reached the server,
 which decides whether a POST can be retried.
 """
 
