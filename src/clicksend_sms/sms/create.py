@@ -1,0 +1,33 @@
+"""Create SMS: send checked messages in batches, emit the result, then raise any error."""
+
+from __future__ import annotations
+
+from clicksend_sms.api import ClickSendClient
+from clicksend_sms.component import ExecutionContext
+from clicksend_sms.sms.batching import MAX_MESSAGES_PER_CALL, split_batches
+from clicksend_sms.sms.messages import OutgoingSms
+from clicksend_sms.sms.report import SendReport
+from clicksend_sms.sms.send import send_batches
+
+
+def send_sms(
+    context: ExecutionContext,
+    client: ClickSendClient,
+    messages: list[OutgoingSms],
+    batch_size: int = MAX_MESSAGES_PER_CALL,
+) -> SendReport:
+    """Send ``messages``, emit the send result as data, then raise the first failure.
+
+    The result is emitted even when the step fails, so accepted messages are reported and a
+    repeated step can leave them out. Raises MessagesRejectedError when ClickSend rejected
+    any message, DeliveryStateUnknownError when a batch may have been sent without an answer,
+    and the batch's own ApiError when a batch was not sent.
+    """
+    report = send_batches(client, split_batches(messages, batch_size))
+    context.emit_data(report.to_dict())
+
+    error = report.error()
+    if error is not None:
+        raise error
+
+    return report
