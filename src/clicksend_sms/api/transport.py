@@ -70,6 +70,9 @@ _FAILURES: tuple[tuple[type[httpx.HTTPError], str, bool, bool], ...] = (
     (httpx.ConnectError, "connection failed", False, True),
     (httpx.ReadTimeout, "read timed out", True, True),
     (httpx.WriteTimeout, "write timed out", True, True),
+    # NOTE: a pooled keep-alive connection that the server closes just as a POST is written
+    # also lands here, so such a POST reports an unknown delivery state although ClickSend
+    # never read it. That errs on the side of never sending twice.
     (httpx.RemoteProtocolError, "connection closed before a complete response", True, True),
     (httpx.ReadError, "connection dropped while reading the response", True, True),
     (httpx.WriteError, "connection dropped while sending the request", True, True),
