@@ -15,7 +15,7 @@ def basic_auth_header(username: str, api_key: str) -> str:
 
     Both are encoded as UTF-8 before base64, so ``@``, ``+``, ``%``, ``:`` and non-ASCII
     characters are sent unchanged. Callers strip surrounding whitespace first. A ``:`` in the
-    username cannot be told apart from the separator (RFC 7617), so the server splits at the
+    username cannot be told apart from the separator (RFC 7617), and servers usually split at the
     first one.
     """
     token = base64.b64encode(f"{username}:{api_key}".encode()).decode("ascii")
