@@ -53,6 +53,12 @@ def configure_logging(verbosity: int) -> None:
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
 
+    # httpx logs every request with its full URL, query values (phone numbers) included; the
+    # connector logs its own line without them, so httpx speaks only at DEBUG (-vv).
+    library_level = logging.DEBUG if verbosity >= 2 else logging.WARNING
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(library_level)
+
 
 def print_json_line(value: Any) -> None:
     """Write one JSON value as a line on stdout and flush, so pipes see it at once."""
