@@ -1,0 +1,363 @@
+"""The lookup, lookup-many, delete and raw commands, and ``run`` for the same four actions."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from clicksend_sms.cli import main
+from clicksend_sms.cli.common import EXIT_API_ERROR, EXIT_INVALID_INPUT, EXIT_OK
+
+
+@pytest.fixture
+def cli(emulator, monkeypatch, capsys):
+    """Run ``clicksend-sms ARGS`` in-process against the emulator; return (code, lines, err)."""
+    for name, value in emulator.env.items():
+        monkeypatch.setenv(name, value)
+
+    def run(*args, stdin=None):
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        lines = [json.loads(line) for line in captured.out.splitlines() if line]
+        return code, lines, captured.err
+
+    return run
+
+
+# --- lookup -----------------------------------------------------------------------------------
+
+
+def test_lookup_prints_object(emulator, cli):
+    [contact_list] = emulator.control.add("lists", [{"list_name": "Customers"}])
+
+    code, lines, _ = cli("lookup", "contactList", contact_list["list_id"])
+
+    assert code == EXIT_OK
+    assert len(lines) == 1
+    assert lines[0]["list_id"] == contact_list["list_id"]
+    assert lines[0]["list_name"] == "Customers"
+
+
+def test_lookup_contact_with_list_id(emulator, cli):
+    [contact] = emulator.control.add("contacts", [{"list_id": 77, "first_name": "Ann"}])
+
+    code, lines, _ = cli("lookup", "contact", contact["contact_id"], "--list-id", 77)
+
+    assert code == EXIT_OK
+    assert lines[0]["first_name"] == "Ann"
+
+
+def test_lookup_missing_exits_with_api_error(cli):
+    code, lines, err = cli("lookup", "contactList", 987654)
+
+    assert code == EXIT_API_ERROR
+    assert lines == []
+    assert "Contact List 987654 was not found" in err
+
+
+def test_lookup_bad_id_exits_before_request(emulator, cli):
+    code, lines, err = cli("lookup", "smsCampaign", "12abc")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert "'idValue'" in err
+    assert "'12abc'" in err
+    assert emulator.control.requests() == []
+
+
+# --- lookup-many ------------------------------------------------------------------------------
+
+HISTORY = [
+    {"date": 1000, "status": "Sent", "to": "+61411111111", "body": "a"},
+    {"date": 2000, "status": "Failed", "to": "+61433333333", "body": "b"},
+    {"date": 3000, "status": "Sent", "to": "+61433333333", "body": "c"},
+]
+
+
+def test_lookup_many_where_operator(emulator, cli):
+    emulator.control.add("history", HISTORY)
+
+    code, lines, _ = cli(
+        "lookup-many",
+        "smsHistory",
+        "--where",
+        "status=Failed",
+        "--where",
+        "to=+61411111111",
+        "--operator",
+        "or",
+    )
+
+    assert code == EXIT_OK
+    assert [line["body"] for line in lines] == ["a", "b"]
+    [request] = emulator.control.requests("/v3/sms/history")
+    assert request["query"]["q"] == "status:Failed,to:+61411111111"
+
+
+def test_lookup_many_dates_and_order(emulator, cli):
+    emulator.control.add("history", HISTORY)
+
+    code, lines, _ = cli(
+        "lookup-many",
+        "smsHistory",
+        "--date-from",
+        "1970-01-01T00:25:00Z",
+        "--date-to",
+        "1970-01-01T01:00:00Z",
+        "--order-by",
+        "date:desc",
+    )
+
+    assert code == EXIT_OK
+    assert [line["body"] for line in lines] == ["c", "b"]
+
+
+def test_lookup_many_pages_and_max(emulator, cli):
+    emulator.control.add("lists", [{} for _ in range(40)])
+
+    code, lines, _ = cli(
+        "lookup-many",
+        "contactLists",
+        "--emit-behavior",
+        "emitPage",
+        "--page-size",
+        15,
+        "--max",
+        20,
+    )
+
+    assert code == EXIT_OK
+    assert [len(line["results"]) for line in lines] == [15, 5]
+    assert len(emulator.control.requests("/v3/lists")) == 2
+
+
+def test_lookup_many_emit_all_empty(cli):
+    code, lines, _ = cli("lookup-many", "contactLists", "--emit-behavior", "emitAll")
+
+    assert code == EXIT_OK
+    assert lines == [{"results": []}]
+
+
+def test_lookup_many_contacts_updated_after(emulator, cli):
+    emulator.control.add(
+        "contacts",
+        [
+            {"list_id": 5, "first_name": "Old", "date_updated": 1000},
+            {"list_id": 5, "first_name": "New", "date_updated": 3000},
+        ],
+    )
+
+    code, lines, _ = cli(
+        "lookup-many", "listContacts", "--list-id", 5, "--updated-after", "1970-01-01T00:33:20Z"
+    )
+
+    assert code == EXIT_OK
+    assert [line["first_name"] for line in lines] == ["New"]
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--where", "status"], "'--where'"),
+        (["--where", "status=Sent", "--where", "status=Failed"], "'--where'"),
+        (["--where", "custom_string=x"], "'custom_string'"),
+        (["--where", "operator=OR", "--operator", "AND"], "'operator'"),
+        (["--page-size", "5"], "'pageSize'"),
+        (["--max", "-1"], "'maxResults'"),
+        (["--date-from", "2024-05-14"], "'dateFrom'"),
+        (["--updated-after", "2024-05-14T00:00:00Z"], "'updatedAfter'"),
+    ],
+)
+def test_lookup_many_bad_options(emulator, cli, args, named):
+    code, lines, err = cli("lookup-many", "smsHistory", *args)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert named in err
+    assert emulator.control.requests() == []
+
+
+# --- delete -----------------------------------------------------------------------------------
+
+
+def test_delete_prints_result(emulator, cli):
+    [contact_list] = emulator.control.add("lists", [{}])
+    list_id = contact_list["list_id"]
+
+    code, lines, _ = cli("delete", "contactList", list_id)
+
+    assert code == EXIT_OK
+    assert lines == [
+        {
+            "result": {
+                "id": list_id,
+                "objectType": "contactList",
+                "deleted": True,
+                "message": f"List #{list_id} has been deleted.",
+            }
+        }
+    ]
+
+
+def test_delete_contact_missing(emulator, cli):
+    [contact_list] = emulator.control.add("lists", [{}])
+
+    code, lines, err = cli("delete", "contact", 987654, "--list-id", contact_list["list_id"])
+
+    assert code == EXIT_API_ERROR
+    assert lines == []
+    assert "Contact 987654" in err
+
+
+def test_delete_contact_needs_list_id(emulator, cli):
+    code, _, err = cli("delete", "contact", 5)
+
+    assert code == EXIT_INVALID_INPUT
+    assert "'listId'" in err
+    assert emulator.control.requests() == []
+
+
+# --- raw --------------------------------------------------------------------------------------
+
+
+def test_raw_get(emulator, cli):
+    code, lines, _ = cli("raw", "get", "/sms/history?page=1")
+
+    assert code == EXIT_OK
+    assert lines[0]["statusCode"] == 200
+    assert lines[0]["responseBody"]["response_code"] == "SUCCESS"
+    [request] = emulator.control.requests()
+    assert request["path"] == "/v3/sms/history"
+    assert request["query"] == {"page": "1"}
+
+
+def test_raw_post_inline_data(emulator, cli):
+    code, lines, _ = cli("raw", "POST", "lists", "--data", '{"list_name": "Inline"}')
+
+    assert code == EXIT_OK
+    assert lines[0]["responseBody"]["data"]["list_name"] == "Inline"
+
+
+def test_raw_post_data_from_file(emulator, cli, tmp_path):
+    data = tmp_path / "body.json"
+    data.write_text('{"list_name": "From file"}', "utf-8")
+
+    code, lines, _ = cli("raw", "POST", "lists", "--data", f"@{data}")
+
+    assert code == EXIT_OK
+    assert lines[0]["responseBody"]["data"]["list_name"] == "From file"
+    assert emulator.control.requests()[0]["body"] == {"list_name": "From file"}
+
+
+def test_raw_post_data_from_stdin(emulator, cli):
+    code, lines, _ = cli("raw", "POST", "lists", "--data", "-", stdin='{"list_name": "Piped"}')
+
+    assert code == EXIT_OK
+    assert lines[0]["responseBody"]["data"]["list_name"] == "Piped"
+
+
+def test_raw_404_flag(cli):
+    thrown = cli("raw", "GET", "lists/987654")
+    printed = cli("raw", "GET", "lists/987654", "--no-throw-404")
+
+    assert thrown[0] == EXIT_API_ERROR
+    assert thrown[1] == []
+    assert printed[0] == EXIT_OK
+    assert printed[1][0]["statusCode"] == 404
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["GET", "//evil.test/v3/lists"], "'url'"),
+        (["GET", "../_emulator/reset"], "'url'"),
+        (["HEAD", "lists"], "'method'"),
+        (["POST", "lists", "--data", "{not json"], "'--data'"),
+        (["POST", "lists", "--data", "@/no/such/file.json"], "'--data'"),
+        (["POST", "lists", "--data", '"text"'], "'data'"),
+    ],
+)
+def test_raw_bad_input(emulator, cli, args, named):
+    code, lines, err = cli("raw", *args)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert named in err
+    assert emulator.control.requests() == []
+
+
+# --- run, as the platform would ---------------------------------------------------------------
+
+
+def _run_events(cli, tmp_path, function, cfg, body):
+    cfg_file = tmp_path / "cfg.json"
+    cfg_file.write_text(json.dumps(cfg), "utf-8")
+    msg_file = tmp_path / "msg.json"
+    msg_file.write_text(json.dumps({"body": body}), "utf-8")
+    return cli("run", function, "--cfg", cfg_file, "--msg", msg_file)
+
+
+def test_run_each_action(emulator, cli, tmp_path):
+    [contact_list] = emulator.control.add("lists", [{"list_name": "Run"}])
+    list_id = contact_list["list_id"]
+
+    lookup = _run_events(
+        cli, tmp_path, "lookupObjectById", {"objectType": "contactList"}, {"idValue": list_id}
+    )
+    many = _run_events(
+        cli,
+        tmp_path,
+        "lookupObjects",
+        {"objectType": "contactLists", "emitBehavior": "emitPage"},
+        {},
+    )
+    raw = _run_events(cli, tmp_path, "makeRawRequest", {}, {"url": "lists", "method": "GET"})
+    delete = _run_events(
+        cli, tmp_path, "deleteObjectById", {"objectType": "contactList"}, {"idValue": list_id}
+    )
+
+    assert lookup[0] == EXIT_OK
+    assert lookup[1][0]["event"] == "data"
+    assert lookup[1][0]["payload"]["body"]["list_name"] == "Run"
+    assert many[1][0]["payload"]["body"]["results"][0]["list_id"] == list_id
+    assert raw[1][0]["payload"]["body"]["statusCode"] == 200
+    assert delete[1][0]["payload"]["body"]["result"]["deleted"] is True
+    assert [event["event"] for event in delete[1]] == ["data", "end"]
+
+
+def test_run_reports_bad_input_as_error_event(emulator, cli, tmp_path):
+    code, events, _ = _run_events(
+        cli, tmp_path, "lookupObjectById", {"objectType": "contactList"}, {"idValue": -1}
+    )
+
+    assert code == EXIT_INVALID_INPUT
+    assert events[0]["event"] == "error"
+    assert "'idValue'" in events[0]["payload"]["message"]
+    assert emulator.control.requests() == []
+
+
+# --- as a separate process --------------------------------------------------------------------
+
+
+def test_lookup_many_subprocess_keeps_key_out_of_output(emulator):
+    emulator.control.add("lists", [{"list_name": "A"}, {"list_name": "B"}])
+    env = {**os.environ, **emulator.env}
+
+    completed = subprocess.run(
+        [sys.executable, "-m", "clicksend_sms.cli", "-vv", "lookup-many", "contactLists"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert completed.returncode == EXIT_OK
+    lines = [json.loads(line) for line in completed.stdout.splitlines()]
+    assert [line["list_name"] for line in lines] == ["A", "B"]
+    assert emulator.api_key not in completed.stdout + completed.stderr
