@@ -1,10 +1,145 @@
-"""CLI commands (placeholder until implemented)."""
+"""The ``upsert`` and ``verify`` commands.
+
+``upsert`` runs the Upsert Object action with the CLICKSEND_* credentials and prints every
+emitted body as one JSON line; Create SMS prints its send result before any error, so the
+accepted messages are on stdout even when the command fails. ``verify`` runs
+verifyCredentials and prints its result.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
+
+from clicksend_sms.actions import upsert_object
+from clicksend_sms.cli.common import (
+    EXIT_CREDENTIALS,
+    EXIT_OK,
+    configure_logging,
+    credentials_from_env,
+    print_json_line,
+    run_command,
+)
+from clicksend_sms.component import Event, ExecutionContext, Message
+from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.verify_credentials import verify_credentials
 
 
 def register(subparsers: Any) -> None:
-    """Add this module's sub-commands to the parser."""
-    del subparsers
+    """Add the upsert and verify commands."""
+    _add_upsert(subparsers)
+    _add_verify(subparsers)
+
+
+def _add_upsert(subparsers: Any) -> None:
+    types = upsert_object.get_object_types({"operation": "create"})
+    parser = subparsers.add_parser(
+        "upsert",
+        help="create or update an object, or send SMS (Upsert Object)",
+        description=(
+            "Create or update an SMS Template, SMS Campaign, List or Contact, or send SMS, "
+            "and print what ClickSend returns as one JSON line. The fields go in --data; "
+            "'clicksend-sms metadata upsertObject --set operation=OP --set objectType=TYPE' "
+            "lists them."
+        ),
+    )
+    parser.add_argument(
+        "operation", metavar="OPERATION", help="create or update (SMS: create only)"
+    )
+    parser.add_argument("type", metavar="TYPE", help="one of: " + ", ".join(types))
+    parser.add_argument(
+        "--data",
+        metavar="JSON|@FILE|-",
+        help="the fields as a JSON object, @FILE to read a file, - for stdin",
+    )
+    parser.add_argument("--id", help="the id of the object to update (idValue)")
+    parser.add_argument("--list-id", help="the contact's list id (listId), for contact")
+    parser.set_defaults(handler=_run_upsert)
+
+
+def _add_verify(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "verify",
+        help="check the credentials with one GET /account (verifyCredentials)",
+        description=(
+            "Print {\"verified\": true} or {\"verified\": false, \"reason\": ...}. Exit code 0 "
+            "when verified, 3 when ClickSend rejected the credentials, 5 when it could not "
+            "answer (timeout, 5xx)."
+        ),
+    )
+    parser.set_defaults(handler=_run_verify)
+
+
+def _run_upsert(args: argparse.Namespace) -> int:
+    def command() -> int:
+        body = read_json_object(args.data)
+        for name, value in (("idValue", args.id), ("listId", args.list_id)):
+            if value is None:
+                continue
+            if name in body:
+                raise InvalidInputError(name, value, f"Give {name} once, not also in --data.")
+            body[name] = value
+
+        step = {"operation": args.operation, "objectType": args.type}
+        return _execute({**credentials_from_env(), **step}, body)
+
+    configure_logging(args.verbose)
+    code: int = run_command(command)
+    return code
+
+
+def _run_verify(args: argparse.Namespace) -> int:
+    def command() -> int:
+        result = verify_credentials(credentials_from_env())
+        print_json_line(result)
+        return EXIT_OK if result["verified"] else EXIT_CREDENTIALS
+
+    configure_logging(args.verbose)
+    code: int = run_command(command)
+    return code
+
+
+def _execute(cfg: dict[str, Any], body: dict[str, Any]) -> int:
+    """Run Upsert Object and print each emitted body; errors propagate to run_command."""
+
+    def sink(event: Event) -> None:
+        if event.name == "data":
+            print_json_line(event.payload["body"])
+
+    context = ExecutionContext(sink)
+    result = upsert_object.process(context, Message(body=body), cfg, {})
+    if result:
+        context.emit_data(result)
+
+    return EXIT_OK
+
+
+def read_json_object(option: str | None) -> dict[str, Any]:
+    """Return the ``--data`` JSON object: inline, from ``@FILE``, or from stdin for ``-``."""
+    if option is None:
+        return {}
+
+    if option == "-":
+        text = sys.stdin.read()
+    elif option.startswith("@"):
+        try:
+            text = Path(option[1:]).read_text("utf-8")
+        except OSError as error:
+            fix = f"The file cannot be read: {error}."
+            raise InvalidInputError("--data", option, fix) from None
+    else:
+        text = option
+
+    try:
+        value = json.loads(text)
+    except ValueError as error:
+        raise InvalidInputError("--data", option, f"Give valid JSON ({error}).") from None
+
+    if not isinstance(value, dict):
+        fix = 'Give a JSON object, e.g. {"list_name": "VIP"}.'
+        raise InvalidInputError("--data", option, fix)
+
+    return value

@@ -1,0 +1,216 @@
+"""The upsert, verify, describe, metadata and select-model commands."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from clicksend_sms.cli import main
+from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
+from clicksend_sms.component.descriptor import load_descriptor
+
+
+@pytest.fixture
+def cli_env(emulator, monkeypatch):
+    for name, value in emulator.env.items():
+        monkeypatch.setenv(name, value)
+    return emulator
+
+
+def _lines(output):
+    return [json.loads(line) for line in output.splitlines() if line]
+
+
+def test_verify_prints_verified(cli_env, capsys):
+    code = main(["verify"])
+
+    assert code == EXIT_OK
+    assert _lines(capsys.readouterr().out) == [{"verified": True}]
+
+
+def test_verify_wrong_key_exits_3(cli_env, capsys, monkeypatch):
+    monkeypatch.setenv("CLICKSEND_API_KEY", "wrong-key")
+
+    code = main(["verify"])
+    out = capsys.readouterr().out
+
+    assert code == EXIT_CREDENTIALS
+    [result] = _lines(out)
+    assert result["verified"] is False
+    assert "wrong-key" not in out
+
+
+def test_verify_as_subprocess(emulator):
+    env = {**os.environ, **emulator.env}
+    completed = subprocess.run(
+        [sys.executable, "-m", "clicksend_sms.cli", "verify"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert completed.returncode == EXIT_OK
+    assert json.loads(completed.stdout) == {"verified": True}
+    assert emulator.api_key not in completed.stderr
+
+
+def test_upsert_create_list(cli_env, capsys):
+    code = main(["upsert", "create", "contactList", "--data", '{"list_name": "From CLI"}'])
+
+    assert code == EXIT_OK
+    [created] = _lines(capsys.readouterr().out)
+    assert created["list_name"] == "From CLI"
+    assert [o["list_name"] for o in cli_env.control.objects("lists")] == ["From CLI"]
+
+
+def test_upsert_update_with_id_option(cli_env, capsys):
+    [existing] = cli_env.control.add("lists", [{"list_name": "Old"}])
+
+    code = main(
+        [
+            "upsert",
+            "update",
+            "contactList",
+            "--id",
+            str(existing["list_id"]),
+            "--data",
+            '{"list_name": "New"}',
+        ]
+    )
+
+    assert code == EXIT_OK
+    assert _lines(capsys.readouterr().out)[0]["list_name"] == "New"
+
+
+def test_upsert_data_from_file_and_list_id(cli_env, capsys, tmp_path):
+    [existing] = cli_env.control.add("lists", [{"list_name": "Customers"}])
+    data = tmp_path / "contact.json"
+    data.write_text('{"phone_number": "+61411111111", "first_name": "Jane"}', "utf-8")
+
+    code = main(
+        ["upsert", "create", "contact", "--list-id", str(existing["list_id"]), "--data", f"@{data}"]
+    )
+
+    assert code == EXIT_OK
+    assert _lines(capsys.readouterr().out)[0]["first_name"] == "Jane"
+
+
+def test_upsert_data_from_stdin(cli_env, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO('{"list_name": "Piped"}'))
+
+    code = main(["upsert", "create", "contactList", "--data", "-"])
+
+    assert code == EXIT_OK
+    assert _lines(capsys.readouterr().out)[0]["list_name"] == "Piped"
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        pytest.param(["upsert", "create", "contactList", "--data", "{"], "valid JSON", id="json"),
+        pytest.param(
+            ["upsert", "create", "contactList", "--data", "[1]"], "JSON object", id="array"
+        ),
+        pytest.param(
+            ["upsert", "create", "contactList", "--data", "@/no/such"], "cannot be read", id="file"
+        ),
+        pytest.param(["upsert", "delete", "contactList"], "create or update", id="operation"),
+        pytest.param(
+            ["upsert", "update", "sms", "--id", "1"], "cannot be updated", id="sms-update"
+        ),
+        pytest.param(
+            [
+                "upsert",
+                "update",
+                "contactList",
+                "--id",
+                "1",
+                "--data",
+                '{"idValue": 2, "list_name": "x"}',
+            ],
+            "once",
+            id="id-twice",
+        ),
+    ],
+)
+def test_upsert_bad_input_exits_2(cli_env, capsys, argv, fragment):
+    code = main(argv)
+    captured = capsys.readouterr()
+
+    assert code == EXIT_INVALID_INPUT
+    assert captured.out == ""
+    assert fragment in captured.err
+    assert cli_env.control.requests() == []
+
+
+def test_describe_prints_descriptor(capsys):
+    assert main(["describe"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == load_descriptor()
+
+
+def test_describe_pretty_is_indented(capsys):
+    assert main(["describe", "--pretty"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("{\n  ")
+    assert json.loads(out) == load_descriptor()
+
+
+def test_metadata_from_set_options(capsys):
+    code = main(
+        ["metadata", "upsertObject", "--set", "operation=update", "--set", "objectType=contact"]
+    )
+
+    assert code == EXIT_OK
+    schema = json.loads(capsys.readouterr().out)
+    properties = schema["in"]["properties"]
+    assert properties["idValue"]["required"] is True
+    assert properties["idValue"]["title"] == "Contact ID"
+    assert properties["listId"]["required"] is True
+    assert properties["phone_number"]["required"] is False
+
+
+def test_metadata_from_cfg_file(capsys, tmp_path):
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text('{"operation": "create", "objectType": "smsTemplate"}', "utf-8")
+
+    assert main(["metadata", "upsertObject", "--cfg", str(cfg)]) == EXIT_OK
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["in"]["properties"]["template_name"]["required"] is True
+    assert schema["in"]["properties"]["body"]["required"] is True
+
+
+def test_metadata_bad_cfg_file(capsys, tmp_path):
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text("[]", "utf-8")
+
+    assert main(["metadata", "upsertObject", "--cfg", str(cfg)]) == EXIT_INVALID_INPUT
+    assert "one JSON object" in capsys.readouterr().err
+
+
+def test_select_model_object_types(capsys):
+    code = main(["select-model", "upsertObject", "get_object_types", "--set", "operation=update"])
+
+    assert code == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == {
+        "smsTemplate": "SMS Template",
+        "smsCampaign": "SMS Campaign",
+        "contactList": "List",
+        "contact": "Contact",
+    }
+
+
+def test_select_model_only_declared_models(capsys):
+    code = main(["select-model", "upsertObject", "process"])
+
+    assert code == EXIT_INVALID_INPUT
+    assert "get_object_types" in capsys.readouterr().err
+
+
+def test_bad_set_option(capsys):
+    code = main(["metadata", "upsertObject", "--set", "operation"])
+
+    assert code == EXIT_INVALID_INPUT
+    assert "KEY=VALUE" in capsys.readouterr().err
