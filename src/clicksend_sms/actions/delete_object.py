@@ -5,7 +5,7 @@ a contact), where ``message`` is ClickSend's ``response_msg``. A missing object 
 NotFoundError naming the type and id.
 
 A repeated DELETE can find the object gone because the first attempt deleted it and only
-the answer was lost. So the first DELETE is sent without retries. When it fails in a way
+the response was lost. So the first DELETE is sent without retries. When it fails in a way
 that may have reached ClickSend (a 5xx, or no response after the request was sent), the
 DELETE is repeated with the client's retries, and a 404 on that repeat counts as deleted,
 with a message saying so. A 404 on the first attempt, or after a failure that provably did
@@ -113,7 +113,7 @@ def _repeat(
         if not _may_have_been_processed(first_failure):
             raise target.not_found(error) from error
         return target.result(
-            f"The first DELETE got no usable answer ({_failure_text(first_failure)}) and the "
+            f"The first DELETE got no usable response ({_failure_text(first_failure)}) and the "
             f"repeated DELETE found {target.description} already gone, so the first one most "
             "likely deleted it."
         )
@@ -145,7 +145,7 @@ def _failure_text(failure: TransientError) -> str:
 def _may_have_been_processed(failure: TransientError) -> bool:
     """Tell whether the failed DELETE may have reached ClickSend and deleted the object.
 
-    A 429 is answered before processing and a connection that was never established sent
+    ClickSend returns a 429 before processing and a connection that was never established sent
     nothing. A 5xx, a 2xx with an unreadable body, or a connection lost after sending may
     each have deleted the object.
     """

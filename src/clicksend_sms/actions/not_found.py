@@ -1,6 +1,6 @@
-"""Turn ClickSend's "not found" answers into a NotFoundError that names the type and id.
+"""Turn ClickSend's "not found" responses into a NotFoundError that names the type and id.
 
-ClickSend answers 404 for a missing object, but routes under ``/lists/{list_id}`` answer
+ClickSend returns 404 for a missing object, but routes under ``/lists/{list_id}`` return
 403 FORBIDDEN ("Resource not found or you don't have the permissions...") when the list does
 not exist or belongs to another account. For those routes a 403 is reported as not found.
 """
@@ -37,7 +37,7 @@ def as_not_found(
     message = f"{describe_object(object_type, object_id, parent_id)} was not found."
     if forbidden:
         message += (
-            " ClickSend answered 403, which it does for a list that does not exist or belongs"
+            " ClickSend returned 403, which it does for a list that does not exist or belongs"
             " to another account."
         )
 

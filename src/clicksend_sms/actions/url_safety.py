@@ -2,8 +2,8 @@
 
 Make Raw Request sends the account's credentials with every request, so a URL that could
 reach another host, another scheme or a path above the base (``/v3``) must be rejected
-before any request. The accepted forms are a path relative to the base (``sms/history`` or
-``/sms/history``) and the full base URL followed by a path; each may carry a query string.
+before any request. Two forms are accepted: a path relative to the base (``sms/history`` or
+``/sms/history``), and the full base URL followed by a path. Either may carry a query string.
 """
 
 from __future__ import annotations

@@ -149,7 +149,8 @@ def _run_lookup_many(args: argparse.Namespace) -> int:
         }
         for name, value in _without_none(options).items():
             if name in body:
-                raise InvalidInputError(name, value, f"Give {name} once, not also in --where.")
+                fix = f"Set {name} with its own option only, not also in --where."
+                raise InvalidInputError(name, value, fix)
             body[name] = value
 
         step = {"objectType": args.type, "emitBehavior": args.emit_behavior}
@@ -208,7 +209,7 @@ def _where_criteria(pairs: list[str]) -> dict[str, str]:
         if not separator or not name:
             raise InvalidInputError("--where", pair, "Use FIELD=VALUE, e.g. status=Sent.")
         if name in criteria:
-            raise InvalidInputError("--where", pair, f"Give each field once; {name} repeats.")
+            raise InvalidInputError("--where", pair, f"Use --where {name}=... only once.")
         criteria[name] = value
 
     return criteria
@@ -225,16 +226,15 @@ def _read_data(option: str | None) -> Any:
         try:
             text = Path(option[1:]).read_text("utf-8")
         except OSError as error:
-            raise InvalidInputError(
-                "--data", option, f"The file cannot be read: {error}."
-            ) from None
+            fix = f"Name a readable JSON file ({error.strerror})."
+            raise InvalidInputError("--data", option, fix) from None
     else:
         text = option
 
     try:
         return json.loads(text)
     except ValueError as error:
-        raise InvalidInputError("--data", option, f"Give valid JSON ({error}).") from None
+        raise InvalidInputError("--data", option, f"The JSON is invalid: {error}.") from None
 
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:
