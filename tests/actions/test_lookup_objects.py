@@ -186,11 +186,43 @@ def test_history_query_parameters_sent(emulator):
     run_action(lookup_objects, _cfg(emulator, "smsHistory"), criteria)
 
     [request] = api_requests(emulator, "/v3/sms/history")
+    # The emulator decodes "+" as a space, so the "+" here proves it was sent as %2B.
     assert request["query"]["q"] == "status:Sent,to:+61411111111"
     assert request["query"]["operator"] == "AND"
     assert request["query"]["date_from"] == "1"
     assert request["query"]["date_to"] == "3600"
     assert request["query"]["order_by"] == "date:asc"
+
+
+def test_plus_sign_percent_encoded_on_wire(httpserver):
+    empty_page = {
+        "http_code": 200,
+        "response_code": "SUCCESS",
+        "response_msg": "Here are your data.",
+        "data": {
+            "total": 0,
+            "per_page": 100,
+            "current_page": 1,
+            "last_page": 1,
+            "next_page_url": None,
+            "prev_page_url": None,
+            "from": None,
+            "to": None,
+            "data": [],
+        },
+    }
+    httpserver.expect_request("/v3/sms/history").respond_with_json(empty_page)
+    cfg = {
+        "username": "u",
+        "apiKey": "k",
+        "baseUrl": httpserver.url_for("/v3"),
+        "objectType": "smsHistory",
+    }
+
+    run_action(lookup_objects, cfg, {"to": "+61411111111", "from": "Shop A"})
+
+    [(request, _response)] = httpserver.log
+    assert b"q=to%3A%2B61411111111%2Cfrom%3AShop+A&" in request.query_string
 
 
 # --- SMS Campaign criteria --------------------------------------------------------------------
