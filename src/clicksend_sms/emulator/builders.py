@@ -18,7 +18,7 @@ from clicksend_sms.emulator.state import Emulator
 
 INT_FIELDS: dict[str, tuple[str, ...]] = {
     "history": ("date", "schedule", "message_parts", "user_id", "subaccount_id"),
-    "receipts": ("timestamp_send", "timestamp", "status_code", "subaccount_id"),
+    "receipts": ("timestamp_send", "timestamp", "status_code", "error_code", "subaccount_id"),
     "inbound": ("timestamp",),
     "campaigns": (
         "sms_campaign_id",

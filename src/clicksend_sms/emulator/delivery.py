@@ -27,6 +27,7 @@ def accept(emulator: Emulator, row: Row) -> None:
     if isinstance(schedule, int) and schedule > now:
         row.update(status="Scheduled", status_code=None, status_text=None)
         store.history.add(row)
+        store.scheduled[row["message_id"]] = row
         store.schedule(schedule, "release", row["message_id"])
         return
     store.history.add(row)
@@ -35,6 +36,7 @@ def accept(emulator: Emulator, row: Row) -> None:
 
 def release(emulator: Emulator, row: Row, at: int) -> None:
     """Send a message: Completed for a test number, else Sent and a receipt after the delay."""
+    emulator.store.scheduled.pop(row["message_id"], None)
     if row.get("to") in phone.TEST_NUMBERS:
         row.update(status="Completed", status_code=None, status_text=None)
         return
@@ -44,6 +46,17 @@ def release(emulator: Emulator, row: Row, at: int) -> None:
         emulator.store.schedule(at + delay, "receipt", row["message_id"])
     else:
         deliver(emulator, row, at)
+
+
+def cancel(emulator: Emulator, row: Row) -> None:
+    """Cancel a scheduled message; its pending release event then does nothing."""
+    row.update(status="Cancelled", status_code=None, status_text=None)
+    emulator.store.scheduled.pop(row["message_id"], None)
+
+
+def scheduled_rows(emulator: Emulator) -> list[Row]:
+    """Return the messages still waiting for their schedule time, in send order."""
+    return list(emulator.store.scheduled.values())
 
 
 def deliver(emulator: Emulator, row: Row, at: float) -> None:

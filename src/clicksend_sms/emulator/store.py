@@ -32,6 +32,8 @@ class Store:
         self.campaigns = Collection("sms_campaign_id", "date_added")
         self.templates = Collection("template_id", "template_id")
         self.lists = Collection("list_id", "list_id")
+        # Messages waiting for their schedule time, by message id, for cancel-all.
+        self.scheduled: dict[str, Row] = {}
         self.contacts: dict[int, Collection] = {}
         self.list_of_contact: dict[int, int] = {}
         self.random = random.Random(random_seed)  # noqa: S311 (fake data, not security)

@@ -25,6 +25,9 @@ DEFAULTS: Switches = {
     "empty_last_page": 0,
     # Default order of GET /sms-campaigns by date_added.
     "campaign_order": "asc",
+    # What PUT /sms-campaigns/{id} does with a schedule left out of the request: "replace" it
+    # with now (legacy documentation: the campaign goes out at once) or "keep" it.
+    "campaign_update_schedule": "replace",
     # None (no limit enforced), "clicksend" (20 per 60 s on GET /account, 6000 per 60 s
     # elsewhere) or {"limit": N, "window": seconds, "routes": {"GET /v3/account": {...}}}.
     "rate_limit": None,
@@ -100,6 +103,7 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "wrong_method": _one_of(404, 405),
     "empty_last_page": _one_of(0, 1),
     "campaign_order": _one_of("asc", "desc"),
+    "campaign_update_schedule": _one_of("replace", "keep"),
     "rate_limit": _rate_limit,
     "limit_policy": _one_of("clamp", "reject"),
     "receipt_status_code": _one_of("int", "string"),
