@@ -90,14 +90,10 @@ def build_query(object_type: ObjectType, body: Mapping[str, Any]) -> ListQuery:
     _add_order(object_type, body, params)
 
     max_results = inputs.bounded_int(body.get(MAX_RESULTS), MAX_RESULTS, minimum=1, default=None)
-    page_size = inputs.bounded_int(
-        body.get(PAGE_SIZE),
-        PAGE_SIZE,
-        minimum=MIN_PAGE_SIZE,
-        maximum=MAX_PAGE_SIZE,
-        default=MAX_PAGE_SIZE,
+    given_page_size = inputs.bounded_int(
+        body.get(PAGE_SIZE), PAGE_SIZE, minimum=MIN_PAGE_SIZE, maximum=MAX_PAGE_SIZE, default=None
     )
-    assert page_size is not None  # a default was given
+    page_size = MAX_PAGE_SIZE if given_page_size is None else given_page_size
     if max_results is not None and max_results < page_size:
         # Fetch no more rows than needed, within ClickSend's page size range.
         page_size = max(MIN_PAGE_SIZE, max_results)
@@ -119,7 +115,7 @@ def _add_q(object_type: ObjectType, body: Mapping[str, Any], params: dict[str, s
             )
         return
 
-    # The client percent-encodes the whole value, so "+61411111111" is sent as %2B61411111111.
+    # The client percent-encodes query values, so "+61411111111" is sent as %2B61411111111.
     params["q"] = ",".join(terms)
     if operator is not None:
         params["operator"] = operator
