@@ -4,7 +4,7 @@ import pytest
 
 from clicksend_sms.actions import delete_object, lookup_object
 from clicksend_sms.api import RetryPolicy
-from clicksend_sms.errors import NotFoundError, TransientError
+from clicksend_sms.errors import NotFoundError, RateLimitError, TransientError
 from clicksend_sms.objects import get_object_type
 from tests.actions.helpers import api_requests, assert_matches_out_schema, run_action
 
@@ -157,6 +157,20 @@ def test_rate_limited_then_404_is_not_found(emulator):
     assert "Contact List 987654 was not found" in str(caught.value)
     assert sleep.waits == [3]
     assert [r["status"] for r in _deletes(emulator)] == [429, 404]
+
+
+def test_retry_after_beyond_budget_raises_first_failure(emulator):
+    [contact_list] = emulator.control.add("lists", [{}])
+    list_id = contact_list["list_id"]
+    path = f"/v3/lists/{list_id}"
+    emulator.control.fault("status", path, method="DELETE", status=429, retry_after=3600)
+    sleep = RecordedSleep()
+
+    with pytest.raises(RateLimitError):
+        delete_object.delete(emulator.cfg, CONTACT_LIST, str(list_id), None, sleep=sleep)
+
+    assert sleep.waits == []
+    assert len(_deletes(emulator)) == 1
 
 
 def test_first_attempt_404_is_not_retried(emulator):

@@ -83,7 +83,10 @@ def delete(
             raise
         return _repeat(cfg, target, error, policy, sleep)
     except (NotFoundError, PermissionDeniedError) as error:
-        raise target.not_found(error) from error
+        missing = target.not_found(error)
+        if missing is None:
+            raise
+        raise missing from error
 
     return target.result(response.response_msg)
 
@@ -97,6 +100,10 @@ def _repeat(
 ) -> dict[str, Any]:
     """Repeat the DELETE with the attempts left; a 404 after a possible success is a success."""
     wait = _first_wait(first_failure, policy)
+    if wait > policy.max_elapsed:
+        # The client stops retrying when a wait exceeds its time budget; so does this.
+        raise first_failure
+
     logger.warning(
         "Repeating DELETE %s in %.2f s after %s (attempt 2 of %d)",
         target.path,
@@ -110,8 +117,11 @@ def _repeat(
     try:
         response = _send(cfg, target.path, remaining, sleep)
     except (NotFoundError, PermissionDeniedError) as error:
+        missing = target.not_found(error)
+        if missing is None:
+            raise
         if not _may_have_been_processed(first_failure):
-            raise target.not_found(error) from error
+            raise missing from error
         return target.result(
             f"The first DELETE got no usable response ({_failure_text(first_failure)}) and the "
             f"repeated DELETE found {target.description} already gone, so the first one most "
@@ -175,9 +185,9 @@ class _Target:
     def description(self) -> str:
         return describe_object(self.object_type, self.object_id, self.parent_id)
 
-    def not_found(self, error: ApiError) -> ApiError:
-        """Return the NotFoundError naming the object, or ``error`` when it means more."""
-        return as_not_found(self.object_type, self.object_id, self.parent_id, error) or error
+    def not_found(self, error: ApiError) -> NotFoundError | None:
+        """Return the NotFoundError naming the object, or None when ``error`` means more."""
+        return as_not_found(self.object_type, self.object_id, self.parent_id, error)
 
     def result(self, message: str | None) -> dict[str, Any]:
         result: dict[str, Any] = {
