@@ -1,4 +1,4 @@
-"""Delete Object By ID against the emulator, including a DELETE whose first answer is lost."""
+"""Delete Object By ID against the emulator, including a DELETE whose first response is lost."""
 
 import pytest
 
@@ -96,7 +96,7 @@ def test_contact_in_missing_list_not_found(emulator):
     assert "Contact 1 in list 987654 was not found" in str(caught.value)
 
 
-# --- a first attempt that gets no usable answer ----------------------------------------------
+# --- a first attempt that gets no usable response --------------------------------------------
 
 
 def test_lost_answer_then_404_counts_as_deleted(emulator):
@@ -147,7 +147,7 @@ def test_unprocessed_5xx_then_success_uses_clicksend_message(emulator):
 
 
 def test_rate_limited_then_404_is_not_found(emulator):
-    # A 429 is answered before processing, so a 404 afterwards means the list never existed.
+    # ClickSend returns a 429 before processing, so a 404 afterwards means the list never existed.
     emulator.control.fault("status", "/v3/lists/987654", method="DELETE", status=429, retry_after=3)
     sleep = RecordedSleep()
 
