@@ -38,6 +38,19 @@ def test_operation_not_allowed_lists_valid_keys():
     assert "smsHistory, smsReceipts, smsCampaigns" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("key", "operation"),
+    [
+        ("contact", Operation.LOOKUP_MANY),
+        ("smsReceipt", Operation.POLL),
+        ("contactLists", Operation.DELETE),
+    ],
+)
+def test_wrong_key_form_for_operation_rejected(key, operation):
+    with pytest.raises(InvalidInputError, match="objectType"):
+        get_object_type(key, operation)
+
+
 @pytest.mark.parametrize("bad", [None, "", "SMSHISTORY", 3, ["smsHistory"]])
 def test_unknown_key_rejected(bad):
     with pytest.raises(InvalidInputError, match="objectType"):

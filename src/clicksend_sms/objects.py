@@ -462,13 +462,18 @@ def get_object_type(
 ) -> ObjectType:
     """Return the type for a singular or plural key, or raise InvalidInputError.
 
-    With ``operation`` the type must also allow it; the error lists the keys that do.
+    With ``operation`` the type must also allow it, and the key must be the form that
+    operation's select model offers (plural for polling and Lookup Objects, singular
+    otherwise); the error lists the valid keys.
     """
-    candidates = list(object_types_for(operation)) if operation else list(OBJECT_TYPES)
-    plural = operation in (Operation.POLL, Operation.LOOKUP_MANY)
-    valid = [t.plural_key if plural else t.key for t in candidates]
-    found = _BY_KEY.get(key) if isinstance(key, str) else None
-    if found is None or found not in candidates:
+    if operation is None:
+        found = _BY_KEY.get(key) if isinstance(key, str) else None
+        valid = list(_BY_KEY)
+    else:
+        choices = select_model(operation)
+        found = _BY_KEY.get(key) if isinstance(key, str) and key in choices else None
+        valid = list(choices)
+    if found is None:
         raise InvalidInputError(field_name, key, f"Use one of: {', '.join(valid)}.")
     return found
 
