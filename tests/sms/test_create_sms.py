@@ -1,0 +1,342 @@
+"""Create SMS against the emulator: batches, per-message outcomes and never sending twice."""
+
+import time
+
+import pytest
+
+from clicksend_sms.api import ClickSendClient, RetryPolicy
+from clicksend_sms.component import Event, ExecutionContext
+from clicksend_sms.errors import DeliveryStateUnknownError, InvalidInputError, RequestRejectedError
+from clicksend_sms.sms.create import send_sms
+from clicksend_sms.sms.messages import SOURCE, parse_messages
+from clicksend_sms.sms.report import MessagesRejectedError
+from tests.actions.upsert_helpers import run_upsert
+
+SEND_PATH = "/v3/sms/send"
+_A_NUMBER = "+61411111111"
+# The emulator answers COUNTRY_NOT_ENABLED for +850 numbers and INVALID_RECIPIENT for
+# numbers that are too short to be phone numbers.
+_A_DISABLED_NUMBER = "+85021234567"
+_A_BAD_NUMBER = "123"
+
+
+def _send_requests(emulator):
+    return [r for r in emulator.control.requests(SEND_PATH) if r["method"] == "POST"]
+
+
+def _history(emulator):
+    return emulator.control.objects("history")
+
+
+def _create(emulator, body):
+    return run_upsert(emulator.cfg, "create", "sms", body)
+
+
+def _send_with_client(client, body):
+    """Run send_sms with a prepared client; return the emitted bodies and any error."""
+    events = []
+    context = ExecutionContext(events.append)
+    error = None
+    try:
+        send_sms(context, client, parse_messages(body, time.time()))
+    except Exception as caught:  # the tests assert on the type
+        error = caught
+    return [e.payload["body"] for e in events if e.name == "data"], error
+
+
+def test_single_message_sent_once(emulator):
+    body = "Héllo & welcome #1 😀\r\nLine two\nLine three"
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": body, "from": "MyShop"})
+
+    assert run.error is None
+    [result] = run.bodies
+    [message] = result["messages"]
+    assert message["status"] == "SUCCESS"
+    assert message["index"] == 0
+    assert message["encoding"] == "Unicode"
+    assert result["accepted_count"] == 1
+    assert result["rejected_count"] == 0
+    assert result["rejected"] == []
+    assert result["batches"] == [{"number": 1, "state": "sent", "message_count": 1, "indexes": "0"}]
+    [sent] = _send_requests(emulator)
+    [entry] = sent["body"]["messages"]
+    assert entry["body"] == body
+    assert entry["source"] == SOURCE
+    assert entry["custom_string"].startswith("csc-")
+    [row] = _history(emulator)
+    assert row["body"] == body
+    assert row["custom_string"] == entry["custom_string"]
+
+
+def test_numeric_sender_sent_whole(emulator):
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi", "from": "+61422222222"})
+
+    assert run.error is None
+    assert _send_requests(emulator)[0]["body"]["messages"][0]["from"] == "+61422222222"
+
+
+def test_user_custom_string_kept(emulator):
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi", "customString": "order-1001"})
+
+    assert run.error is None
+    assert _history(emulator)[0]["custom_string"] == "order-1001"
+
+
+def test_far_future_schedule_sends_nothing(emulator):
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Later", "schedule": "2099-01-01T00:00:00Z"})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field == "schedule"
+    assert emulator.control.requests() == []
+
+
+def test_iso_schedule_sent_as_unix_seconds(emulator):
+    in_one_day = int(time.time()) + 86400
+    iso = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(in_one_day))
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Later", "schedule": iso})
+
+    assert run.error is None
+    assert _send_requests(emulator)[0]["body"]["messages"][0]["schedule"] == in_one_day
+    assert _history(emulator)[0]["status"] == "Scheduled"
+
+
+def test_parts_reported_per_message(emulator):
+    messages = [
+        {"to": _A_NUMBER, "body": "a" * 160},
+        {"to": _A_NUMBER, "body": "a" * 161},
+        {"to": _A_NUMBER, "body": "ж" * 70},
+        {"to": _A_NUMBER, "body": "ж" * 71},
+    ]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert run.error is None
+    rows = run.bodies[0]["messages"]
+    assert [(r["encoding"], r["characters"], r["parts"]) for r in rows] == [
+        ("GSM-7", 160, 1),
+        ("GSM-7", 161, 2),
+        ("Unicode", 70, 1),
+        ("Unicode", 71, 2),
+    ]
+
+
+def test_2500_messages_make_three_calls(emulator):
+    messages = [{"to": f"+6141{i:07d}", "body": f"Message {i}"} for i in range(2500)]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert run.error is None
+    calls = _send_requests(emulator)
+    assert [len(call["body"]["messages"]) for call in calls] == [1000, 1000, 500]
+    history = _history(emulator)
+    assert len(history) == 2500
+    assert len({row["custom_string"] for row in history}) == 2500
+    assert sorted(row["to"] for row in history) == sorted(m["to"] for m in messages)
+    result = run.bodies[0]
+    assert result["accepted_count"] == 2500
+    assert result["queued_count"] == 2500
+    assert [b["state"] for b in result["batches"]] == ["sent", "sent", "sent"]
+    assert [row["index"] for row in result["messages"]] == list(range(2500))
+
+
+def test_partial_rejection_reports_each(emulator):
+    messages = [
+        {"to": _A_NUMBER, "body": "ok"},
+        {"to": _A_DISABLED_NUMBER, "body": "blocked"},
+        {"to": "+61422222222", "body": "ok too"},
+        {"to": _A_BAD_NUMBER, "body": "bad number"},
+    ]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert isinstance(run.error, MessagesRejectedError)
+    text = str(run.error)
+    assert "rejected 2 of 4 messages" in text
+    assert "message 1 (COUNTRY_NOT_ENABLED)" in text
+    assert "message 3 (INVALID_RECIPIENT)" in text
+    assert "other 2 were accepted" in text
+    assert _A_DISABLED_NUMBER not in text
+    [result] = run.bodies
+    assert result["accepted_count"] == 2
+    assert [(r["index"], r["status"]) for r in result["rejected"]] == [
+        (1, "COUNTRY_NOT_ENABLED"),
+        (3, "INVALID_RECIPIENT"),
+    ]
+    assert [r["index"] for r in result["messages"] if r["status"] == "SUCCESS"] == [0, 2]
+    assert len(_send_requests(emulator)) == 1
+    assert len(_history(emulator)) == 2
+
+
+def test_all_rejected_fails(emulator):
+    messages = [{"to": _A_DISABLED_NUMBER, "body": "x"}, {"to": _A_BAD_NUMBER, "body": "y"}]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert isinstance(run.error, MessagesRejectedError)
+    assert "rejected 2 of 2 messages" in str(run.error)
+    assert run.bodies[0]["accepted_count"] == 0
+    assert _history(emulator) == []
+
+
+def test_rate_limit_before_sending_retried_once(emulator):
+    emulator.control.fault("status", SEND_PATH, method="POST", status=429, retry_after=3)
+    waits = []
+    client = ClickSendClient.from_config(emulator.cfg, sleep=waits.append)
+
+    bodies, error = _send_with_client(client, {"to": _A_NUMBER, "body": "Hi"})
+
+    assert error is None
+    assert waits == [3]
+    assert len(_send_requests(emulator)) == 2
+    assert len(_history(emulator)) == 1
+    assert bodies[0]["accepted_count"] == 1
+
+
+def test_dropped_after_sending_not_repeated(emulator):
+    emulator.control.fault("drop_after", SEND_PATH, method="POST")
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi"})
+
+    assert isinstance(run.error, DeliveryStateUnknownError)
+    [sent] = _send_requests(emulator)
+    custom_string = sent["body"]["messages"][0]["custom_string"]
+    assert custom_string in str(run.error)
+    assert "SMS History" in str(run.error)
+    assert len(_history(emulator)) == 1
+    [result] = run.bodies
+    assert result["batches"] == [
+        {
+            "number": 1,
+            "state": "unknown",
+            "message_count": 1,
+            "indexes": "0",
+            "custom_strings": [custom_string],
+            "error": result["batches"][0]["error"],
+        }
+    ]
+    assert result["messages"] == []
+
+
+def test_server_error_after_sending_not_repeated(emulator):
+    emulator.control.fault("status", SEND_PATH, method="POST", status=503, process=True)
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi", "customString": "mine-1"})
+
+    assert isinstance(run.error, DeliveryStateUnknownError)
+    assert "mine-1" in str(run.error)
+    assert len(_send_requests(emulator)) == 1
+    assert len(_history(emulator)) == 1
+
+
+def test_truncated_answer_is_unknown(emulator):
+    emulator.control.fault("truncate", SEND_PATH, method="POST")
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi", "customString": "mine-2"})
+
+    assert isinstance(run.error, DeliveryStateUnknownError)
+    assert "mine-2" in str(run.error)
+    assert len(_send_requests(emulator)) == 1
+
+
+def test_list_send_and_oversized_list_stop_later_batches(emulator):
+    [small, big] = emulator.control.add("lists", [{"list_name": "Small"}, {"list_name": "Big"}])
+    emulator.control.add(
+        "contacts",
+        [{"list_id": small["list_id"], "phone_number": f"+6142{i:07d}"} for i in range(3)]
+        + [{"list_id": big["list_id"], "phone_number": f"+6143{i:07d}"} for i in range(1001)],
+    )
+    messages = [
+        {"to": _A_NUMBER, "body": "direct"},
+        {"listId": small["list_id"], "body": "to small list"},
+        {"listId": big["list_id"], "body": "to big list"},
+        {"to": "+61422222222", "body": "never sent"},
+    ]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert isinstance(run.error, RequestRejectedError)
+    text = str(run.error)
+    assert "Batch 3 of 4 was not sent" in text
+    assert "Batch 1 (messages 0) was sent" in text
+    assert "Batch 2 (messages 1) was sent" in text
+    assert "Batch 4 (messages 3) was not attempted" in text
+    [result] = run.bodies
+    assert [b["state"] for b in result["batches"]] == ["sent", "sent", "failed", "not_attempted"]
+    assert [r["index"] for r in result["messages"]] == [0, 1, 1, 1]
+    assert len(_send_requests(emulator)) == 3
+    assert len(_history(emulator)) == 4
+
+
+def test_second_batch_unknown_names_each_batch(httpserver):
+    accepted = {
+        "http_code": 200,
+        "response_code": "SUCCESS",
+        "response_msg": "Messages queued for delivery.",
+        "data": {
+            "total_price": 0,
+            "total_count": 2,
+            "queued_count": 2,
+            "blocked_count": 0,
+            "messages": [
+                {"to": _A_NUMBER, "status": "SUCCESS", "custom_string": "a-0", "message_id": "1"},
+                {"to": _A_NUMBER, "status": "SUCCESS", "custom_string": "a-1", "message_id": "2"},
+            ],
+        },
+    }
+    httpserver.expect_ordered_request("/v3/sms/send", method="POST").respond_with_json(accepted)
+    httpserver.expect_ordered_request("/v3/sms/send", method="POST").respond_with_json(
+        {"http_code": 500, "response_code": "INTERNAL_SERVER_ERROR", "response_msg": "x"},
+        status=500,
+    )
+    client = ClickSendClient(
+        "user", "key", base_url=httpserver.url_for("/v3"), retry=RetryPolicy(max_attempts=3)
+    )
+    messages = parse_messages(
+        {"messages": [{"to": _A_NUMBER, "body": "x", "customString": f"a-{i}"} for i in range(5)]},
+        time.time(),
+    )
+    events: list[Event] = []
+
+    with pytest.raises(DeliveryStateUnknownError) as caught:
+        send_sms(ExecutionContext(events.append), client, messages, batch_size=2)
+
+    text = str(caught.value)
+    assert "batch 2 of 3 (messages 2-3) is unknown" in text
+    assert "a-2, a-3" in text
+    assert "Batch 1 (messages 0-1) was sent" in text
+    assert "Batch 3 (messages 4) was not attempted" in text
+    assert len(httpserver.log) == 2
+    [result] = [e.payload["body"] for e in events if e.name == "data"]
+    assert [b["state"] for b in result["batches"]] == ["sent", "unknown", "not_attempted"]
+    assert result["batches"][1]["custom_strings"] == ["a-2", "a-3"]
+    assert result["accepted_count"] == 2
+
+
+def test_bad_messages_send_nothing(emulator):
+    messages = [
+        {"to": _A_NUMBER, "body": "fine"},
+        {"to": _A_NUMBER, "body": "x", "from": "Way Too Long Sender"},
+        {"to": [_A_NUMBER], "body": "x"},
+        {"to": _A_NUMBER, "body": "x", "schedule": "2020-01-01T00:00:00Z"},
+    ]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field.split(", ") == [
+        "messages[1].from",
+        "messages[2].to",
+        "messages[3].schedule",
+    ]
+    assert run.bodies == []
+    assert emulator.control.requests() == []
+
+
+def test_sms_update_rejected(emulator):
+    run = run_upsert(emulator.cfg, "update", "sms", {"idValue": "x", "body": "y"})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field == "objectType"
+    assert emulator.control.requests() == []
