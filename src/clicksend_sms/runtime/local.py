@@ -147,8 +147,6 @@ class ProgressLine:
             return
         elapsed = max(self.clock() - self.started, 1e-9)
         rate = self.objects / elapsed
-        self.stream.write(
-            f"\rpages {self.pages}  objects {self.objects}  {rate:,.0f} objects/s  "
-        )
+        self.stream.write(f"\rpages {self.pages}  objects {self.objects}  {rate:,.0f} objects/s  ")
         self.stream.flush()
         self._line_written = True

@@ -115,9 +115,7 @@ class StateFile:
                 "snapshot": dict(snapshot),
                 "savedAt": datetime.now(UTC).isoformat(timespec="seconds"),
             }
-            write_json_atomically(
-                self.path, {"version": STATE_FORMAT_VERSION, "entries": entries}
-            )
+            write_json_atomically(self.path, {"version": STATE_FORMAT_VERSION, "entries": entries})
 
     def keys(self) -> list[str]:
         return sorted(self._entries())
