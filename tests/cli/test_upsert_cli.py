@@ -8,7 +8,13 @@ import sys
 import pytest
 
 from clicksend_sms.cli import main
-from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
+from clicksend_sms.cli.common import (
+    EXIT_API_ERROR,
+    EXIT_CREDENTIALS,
+    EXIT_DELIVERY_UNKNOWN,
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+)
 from clicksend_sms.component.descriptor import load_descriptor
 
 
@@ -214,3 +220,55 @@ def test_bad_set_option(capsys):
 
     assert code == EXIT_INVALID_INPUT
     assert "KEY=VALUE" in capsys.readouterr().err
+
+
+def _write_json(path, value):
+    path.write_text(json.dumps(value), "utf-8")
+    return str(path)
+
+
+def test_run_create_sms_prints_result_then_error(cli_env, capsys, tmp_path):
+    cfg = _write_json(tmp_path / "cfg.json", {"operation": "create", "objectType": "sms"})
+    body = {"messages": [{"to": "+61411111111", "body": "ok"}, {"to": "123", "body": "bad"}]}
+    msg = _write_json(tmp_path / "msg.json", {"body": body})
+
+    code = main(["run", "upsertObject", "--cfg", cfg, "--msg", msg])
+    events = _lines(capsys.readouterr().out)
+
+    assert code == EXIT_API_ERROR
+    assert [event["event"] for event in events] == ["data", "error", "end"]
+    result = events[0]["payload"]["body"]
+    assert result["accepted_count"] == 1
+    assert [(r["index"], r["status"]) for r in result["rejected"]] == [(1, "INVALID_RECIPIENT")]
+    assert events[1]["payload"]["name"] == "MessagesRejectedError"
+    assert "message 1 (INVALID_RECIPIENT)" in events[1]["payload"]["message"]
+    assert len(cli_env.control.objects("history")) == 1
+
+
+def test_run_update_list_emits_object(cli_env, capsys, tmp_path):
+    [existing] = cli_env.control.add("lists", [{"list_name": "Old"}])
+    cfg = _write_json(tmp_path / "cfg.json", {"operation": "update", "objectType": "contactList"})
+    msg = _write_json(
+        tmp_path / "msg.json", {"body": {"idValue": existing["list_id"], "list_name": "New"}}
+    )
+
+    code = main(["run", "upsertObject", "--cfg", cfg, "--msg", msg])
+    events = _lines(capsys.readouterr().out)
+
+    assert code == EXIT_OK
+    assert [event["event"] for event in events] == ["data", "end"]
+    assert events[0]["payload"]["body"]["list_name"] == "New"
+
+
+def test_upsert_sms_delivery_unknown_exit_code(cli_env, capsys):
+    cli_env.control.fault("drop_after", "/v3/sms/send", method="POST")
+
+    code = main(["upsert", "create", "sms", "--data", '{"to": "+61411111111", "body": "Hi"}'])
+    captured = capsys.readouterr()
+
+    assert code == EXIT_DELIVERY_UNKNOWN
+    [result] = _lines(captured.out)
+    [batch] = result["batches"]
+    assert batch["state"] == "unknown"
+    assert batch["custom_strings"][0] in captured.err
+    assert len(cli_env.control.objects("history")) == 1

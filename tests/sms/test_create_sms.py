@@ -1,11 +1,13 @@
 """Create SMS against the emulator: batches, per-message outcomes and never sending twice."""
 
+import logging
 import time
 
 import pytest
 
+from clicksend_sms.actions import upsert_object
 from clicksend_sms.api import ClickSendClient, RetryPolicy
-from clicksend_sms.component import Event, ExecutionContext
+from clicksend_sms.component import Event, ExecutionContext, Message, invoke
 from clicksend_sms.errors import DeliveryStateUnknownError, InvalidInputError, RequestRejectedError
 from clicksend_sms.sms.create import send_sms
 from clicksend_sms.sms.messages import SOURCE, parse_messages
@@ -176,6 +178,7 @@ def test_all_rejected_fails(emulator):
 
     assert isinstance(run.error, MessagesRejectedError)
     assert "rejected 2 of 2 messages" in str(run.error)
+    assert "None was accepted." in str(run.error)
     assert run.bodies[0]["accepted_count"] == 0
     assert _history(emulator) == []
 
@@ -340,3 +343,23 @@ def test_sms_update_rejected(emulator):
     assert isinstance(run.error, InvalidInputError)
     assert run.error.field == "objectType"
     assert emulator.control.requests() == []
+
+
+@pytest.mark.parametrize("fault", [None, "drop_after"], ids=["rejection", "unknown"])
+def test_info_logs_hold_no_numbers_or_bodies(emulator, caplog, fault):
+    if fault is not None:
+        emulator.control.fault(fault, SEND_PATH, method="POST")
+    body = "Secret text for Jane"
+    messages = [{"to": "+61499999901", "body": body}, {"to": _A_DISABLED_NUMBER, "body": body}]
+    events = []
+    context = ExecutionContext(events.append)
+    step = {**emulator.cfg, "operation": "create", "objectType": "sms"}
+
+    with caplog.at_level(logging.INFO):
+        ok = invoke(upsert_object.process, context, Message(body={"messages": messages}), step)
+
+    assert ok is False
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "Batch 1 of 1" in logged
+    for secret in ("+61499999901", _A_DISABLED_NUMBER, body, emulator.api_key):
+        assert secret not in logged

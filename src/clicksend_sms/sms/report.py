@@ -215,9 +215,15 @@ def _rejection_text(rejected: list[dict[str, Any]], total: int) -> str:
     more = len(rejected) - MAX_LISTED
     listed = ", ".join(items) + (f" and {more} more" if more > 0 else "")
     accepted = total - len(rejected)
+    if accepted == 0:
+        outcome = "None was accepted."
+    elif accepted == 1:
+        outcome = "The other message was accepted."
+    else:
+        outcome = f"The other {accepted} were accepted."
     return (
-        f"ClickSend rejected {len(rejected)} of {total} messages: {listed}. "
-        f"The other {accepted} were accepted; see 'rejected' in the emitted result."
+        f"ClickSend rejected {len(rejected)} of {total} messages: {listed}. {outcome} "
+        "The emitted result lists each rejection under 'rejected'."
     )
 
 
