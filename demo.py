@@ -22,21 +22,21 @@ def ensure_environment() -> None:
     if not PYTHON.exists():
         print("Creating .venv and installing clicksend-sms-component ...", file=sys.stderr)
         venv.create(VENV, with_pip=True)
-    probe = subprocess.run(
+    probe = subprocess.run(  # noqa: S603 - the interpreter of our own .venv
         [str(PYTHON), "-c", "import clicksend_sms.demo"], capture_output=True, check=False
     )
     if probe.returncode != 0:
-        subprocess.run(
+        subprocess.run(  # noqa: S603 - the interpreter of our own .venv
             [str(PYTHON), "-m", "pip", "install", "--quiet", "-e", str(ROOT)], check=True
         )
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may run on an older Python
         print("clicksend-sms-component needs Python 3.11 or newer.", file=sys.stderr)
         return 1
     ensure_environment()
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - the interpreter of our own .venv
         [str(PYTHON), "-m", "clicksend_sms.demo", *sys.argv[1:]], check=False
     ).returncode
 
