@@ -79,7 +79,9 @@ def _clean(body: Row) -> Row:
         fields[name] = value
     problems = {}
     for name in ("list_id", "schedule"):
-        if fields.get(name) in (None, ""):
+        if name not in fields:
+            continue
+        if fields[name] in (None, ""):
             fields[name] = None
             continue
         try:

@@ -58,6 +58,7 @@ def handle_api(emulator: Emulator, call: ApiCall) -> Outcome:
     """Run one /v3 request through faults, limits, auth and its handler."""
     with emulator.lock:
         fault = emulator.faults.take(call.method, call.path)
+        generation = emulator.generation
     if fault is not None and fault.type == "drop_before":
         _log(emulator, call, None)
         return Outcome(None)
@@ -65,6 +66,8 @@ def handle_api(emulator: Emulator, call: ApiCall) -> Outcome:
         time.sleep(float(fault.params["seconds"]))
 
     with emulator.lock:
+        if emulator.generation != generation:
+            return Outcome(None)
         response = _process(emulator, call, fault)
         _log(emulator, call, response.status)
 

@@ -46,6 +46,9 @@ class Emulator:
         self.requests: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_SIZE)
         # Tracebacks of handler failures (emulator bugs), for tests to surface.
         self.errors: list[str] = []
+        # Counts resets, so a request delayed across a reset is dropped instead of leaking
+        # into the next test's state and request log.
+        self.generation = 0
 
     def reset(self, switches: dict[str, Any] | None = None) -> None:
         """Empty the store, clear faults and the log, release the clock, reset switches."""
@@ -59,6 +62,7 @@ class Emulator:
             self.requests.clear()
             self.errors.clear()
             self.clock.release()
+            self.generation += 1
 
     def update_switches(self, values: dict[str, Any]) -> dict[str, Any]:
         checked = switch_rules.validate(values)
