@@ -1,9 +1,9 @@
 """verifyCredentials: check a username and API key with one ``GET /account``.
 
 A 401 or 403 means the credentials are wrong or not allowed, and returns
-``{"verified": false, "reason": ...}``. A timeout, a network error, a 429 or a 5xx says
-nothing about the credentials, so it raises a TransientError (after the client's retries)
-instead of reporting them as bad. The account body is never logged or returned, because it
+``{"verified": false, "reason": ...}``. A timeout, a network error, a 429 or a 5xx does not
+show whether the credentials are wrong. It raises a TransientError (after the client's
+retries) instead of reporting them as bad. The account body is never logged or returned, because it
 contains the sub-account API key.
 """
 
@@ -27,7 +27,7 @@ def verify_credentials(
     """Return ``{"verified": True}`` or ``{"verified": False, "reason": ...}``.
 
     ``client`` replaces the one built from ``cfg`` (tests pass one with a fake clock).
-    Raises TransientError or another ApiError when ClickSend could not give an answer.
+    Raises TransientError or another ApiError when ClickSend did not respond with a verdict.
     """
     owned = client is None
     try:
@@ -38,7 +38,7 @@ def verify_credentials(
     try:
         active.request("GET", ACCOUNT_PATH)
     except PermissionDeniedError:
-        logger.info("ClickSend refused access to the account with these credentials")
+        logger.info("ClickSend rejected access to the account (HTTP 403)")
         return {
             "verified": False,
             "reason": (
@@ -47,7 +47,7 @@ def verify_credentials(
             ),
         }
     except CredentialsError:
-        logger.info("ClickSend rejected the credentials")
+        logger.info("ClickSend rejected the credentials (HTTP 401)")
         return {
             "verified": False,
             "reason": (

@@ -1,7 +1,7 @@
 """Upsert inputs for SMS Templates, SMS Campaigns, Lists and Contacts: metadata and checks.
 
 The writable fields come from the object-type table. Create requires the fields ClickSend
-requires; update requires only the id (``idValue``, plus ``listId`` for a contact) and at
+requires. Update requires only the id (``idValue``, plus ``listId`` for a contact) and at
 least one field to change, because omitted fields keep their current values. Every input is
 checked before any request, and every bad field is named in one error.
 """

@@ -113,7 +113,7 @@ def select_model_names(function: str) -> list[str]:
 
 
 def read_config(path: str | None, pairs: list[str]) -> dict[str, Any]:
-    """Return the credentials from the environment, then ``--cfg``, then each ``--set``."""
+    """Merge the configuration: CLICKSEND_* credentials, then ``--cfg``, then each ``--set``."""
     cfg: dict[str, Any] = dict(credentials_from_env())
     if path is not None:
         cfg.update(_read_config_file(path))
@@ -136,7 +136,7 @@ def _read_config_file(path: str) -> dict[str, Any]:
         raise InvalidInputError("--cfg", path, f"The file is not valid JSON ({error}).") from None
 
     if not isinstance(value, dict):
-        raise InvalidInputError("--cfg", path, "The file must hold one JSON object.")
+        raise InvalidInputError("--cfg", path, "The file must contain one JSON object.")
 
     return value
 

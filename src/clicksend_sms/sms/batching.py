@@ -2,7 +2,7 @@
 
 ClickSend takes at most 1000 recipients per call, and a ``list_id`` message counts every
 contact of its list. The connector does not know a list's size without another request, so
-each list message gets a call of its own; messages with ``to`` share calls of up to 1000.
+each list message gets a call of its own. Messages with ``to`` share calls of up to 1000.
 Calls keep the input order.
 """
 

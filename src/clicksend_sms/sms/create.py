@@ -20,7 +20,7 @@ def send_sms(
 
     The result is emitted even when the step fails, so accepted messages are reported and a
     repeated step can leave them out. Raises MessagesRejectedError when ClickSend rejected
-    any message, DeliveryStateUnknownError when a batch may have been sent without an answer,
+    any message, DeliveryStateUnknownError when a batch may have been sent without a response,
     and the batch's own ApiError when a batch was not sent.
     """
     report = send_batches(client, split_batches(messages, batch_size))

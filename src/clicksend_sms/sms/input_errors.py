@@ -18,7 +18,7 @@ MAX_LISTED = 20
 
 
 class InvalidInputsError(InvalidInputError):
-    """Several inputs are invalid; ``errors`` holds one InvalidInputError per bad field.
+    """Several inputs are invalid. ``errors`` contains one InvalidInputError per bad field.
 
     ``field`` names every bad field, separated by commas, and ``value`` maps each field to
     the value given.

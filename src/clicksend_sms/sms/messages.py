@@ -5,8 +5,8 @@ level of the message body) or ``messages``: an array of such objects, of any len
 message is checked before anything is sent, and every problem is reported in one error.
 
 Each message gets a ``custom_string``: the user's own, or a generated ``csc-`` + UUID when it
-has none, so every message can be found in ClickSend's history if a send ends without an
-answer.
+has none. Every message can so be found in ClickSend's history if a send ends without a
+response.
 """
 
 from __future__ import annotations

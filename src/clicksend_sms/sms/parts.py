@@ -41,7 +41,7 @@ LINE_BREAK_LENGTH = 2
 
 @dataclass(frozen=True)
 class MessageParts:
-    """How ClickSend encodes a body: ``encoding``, billed ``characters`` and ``parts``."""
+    """Encoding, billed length (``characters``) and number of ``parts`` of one body."""
 
     encoding: str
     characters: int

@@ -1,8 +1,8 @@
 """The result of a Create SMS run: what each batch did, per-message status, and the error.
 
-The report is emitted as data before any error is raised, so the accepted messages, their
-message ids and the custom strings of an unknown batch reach the user even when the step
-fails, and a retry of the step can be limited to what was not sent.
+The report is emitted as data before any error is raised. The accepted messages, their
+message ids and the custom strings of an unknown batch so reach the user even when the step
+fails, and a repeated step can be limited to what was not sent.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from clicksend_sms.sms.messages import OutgoingSms
 ACCEPTED_STATUS = "SUCCESS"
 SEND_PATH = "/sms/send"
 
-# Error messages list this many rejections or custom strings; the emitted result has all.
+# Error messages list at most this many rejections or custom strings. The emitted result has all.
 MAX_LISTED = 20
 
 
 class BatchState(StrEnum):
     SENT = "sent"
-    UNKNOWN = "unknown"  # the request may have reached ClickSend; no readable answer came
-    FAILED = "failed"  # ClickSend or the network refused the request; nothing was sent
+    UNKNOWN = "unknown"  # the request may have reached ClickSend, but no readable response came
+    FAILED = "failed"  # ClickSend or the network rejected the request, so nothing was sent
     NOT_ATTEMPTED = "not_attempted"  # an earlier batch failed, so this one was not sent
 
 
@@ -167,7 +167,7 @@ class SendReport:
         parts = [
             f"The delivery state of batch {outcome.batch.number} of {len(self.outcomes)} "
             f"(messages {outcome.batch.index_range}) is unknown: the request may have reached "
-            "ClickSend, but no readable answer arrived.",
+            "ClickSend, but no readable response arrived.",
             f"Look up these custom strings in SMS History before sending them again: {listed}.",
             self.batch_summary(),
         ]

@@ -5,9 +5,9 @@ connection, or a 429). This module adds the batch rules on top:
 
 - Batches go out one at a time, in order. The first batch that fails stops the run, and the
   later batches are not attempted, so nothing is sent after an error.
-- A batch whose request may have reached ClickSend without a readable answer (a dropped
-  connection, a read timeout, a 5xx or a truncated body) is recorded as ``unknown`` with the
-  custom strings of its messages, so the user can look them up in SMS History.
+- A batch whose request may have reached ClickSend without a readable response is recorded
+  as ``unknown`` with the custom strings of its messages. That covers a dropped connection, a
+  read timeout, a 5xx and a truncated body. The user can look the strings up in SMS History.
 - ClickSend answers 200 even when it rejects single messages; each message result carries its
   own ``status``, and every status other than ``SUCCESS`` is a rejection.
 """
@@ -77,7 +77,7 @@ def _send_one(client: ClickSendClient, batch: Batch, batch_count: int) -> BatchO
     results = data.get("messages")
     if not isinstance(results, list) or not all(isinstance(item, dict) for item in results):
         unreadable = ResponseFormatError(
-            "ClickSend accepted the send but its answer has no list of message results.",
+            "ClickSend accepted the send, but its response has no list of message results.",
             method="POST",
             path=SEND_PATH,
             status=response.status,

@@ -1,8 +1,8 @@
 """Check a sender ID (``from``) before sending.
 
 ClickSend accepts a phone number (a dedicated or own number, E.164 preferred) or an
-alphanumeric sender of at most 11 characters without spaces; anything else comes back as
-INVALID_SENDER_ID for that message. A numeric sender is passed on exactly as given: it is
+alphanumeric sender of at most 11 characters without spaces. It rejects anything else with
+INVALID_SENDER_ID for that message. A numeric sender is passed on exactly as given. It is
 never shortened to 11 characters, because a cut phone number is someone else's number.
 """
 
