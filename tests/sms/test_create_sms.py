@@ -16,7 +16,7 @@ from tests.actions.upsert_helpers import run_upsert
 
 SEND_PATH = "/v3/sms/send"
 _A_NUMBER = "+61411111111"
-# The emulator answers COUNTRY_NOT_ENABLED for +850 numbers and INVALID_RECIPIENT for
+# The emulator returns COUNTRY_NOT_ENABLED for +850 numbers and INVALID_RECIPIENT for
 # numbers that are too short to be phone numbers.
 _A_DISABLED_NUMBER = "+85021234567"
 _A_BAD_NUMBER = "123"
