@@ -56,7 +56,9 @@ def _add_upsert(subparsers: Any) -> None:
         help="the fields as a JSON object, @FILE to read a file, - for stdin",
     )
     parser.add_argument("--id", help="the id of the object to update (idValue)")
-    parser.add_argument("--list-id", help="the contact's list id (listId), for contact")
+    parser.add_argument(
+        "--list-id", metavar="N", help="the contact's list id (listId), for contact"
+    )
     parser.set_defaults(handler=_run_upsert)
 
 
@@ -66,8 +68,8 @@ def _add_verify(subparsers: Any) -> None:
         help="check the credentials with one GET /account (verifyCredentials)",
         description=(
             "Print {\"verified\": true} or {\"verified\": false, \"reason\": ...}. Exit code 0 "
-            "when verified, 3 when ClickSend rejected the credentials, 5 when it could not "
-            "answer (timeout, 5xx)."
+            "when verified, 3 when ClickSend rejected the credentials, 5 when ClickSend did not "
+            "respond with a verdict (timeout, 5xx)."
         ),
     )
     parser.set_defaults(handler=_run_verify)
