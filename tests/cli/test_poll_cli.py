@@ -1,0 +1,180 @@
+"""``clicksend-sms poll`` end to end: a real subprocess against the emulator's demo data."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
+
+
+def _env(emulator, tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CLICKSEND_", "ELASTICIO_"))}
+    env.update(emulator.env)
+    env["XDG_STATE_HOME"] = str(tmp_path / "state-home")
+    env.update(extra)
+    return env
+
+
+def _poll(emulator, tmp_path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clicksend_sms.cli", "poll", *args],
+        env=_env(emulator, tmp_path, **extra),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines()]
+
+
+def test_second_poll_emits_only_new_rows(emulator, tmp_path):
+    emulator.control.seed("demo")
+    state = tmp_path / "state.json"
+
+    first = _poll(
+        emulator, tmp_path, "smsHistory", "--state", str(state), CLICKSEND_POLL_LAG_SECONDS="60"
+    )
+    now = emulator.control.now()
+    added = emulator.control.add("history", [{"date": now - 30} for _ in range(3)])
+    second = _poll(
+        emulator, tmp_path, "smsHistory", "--state", str(state), CLICKSEND_POLL_LAG_SECONDS="0"
+    )
+
+    assert first.returncode == EXIT_OK, first.stderr
+    assert second.returncode == EXIT_OK, second.stderr
+    assert len(_lines(first.stdout)) == 5
+    assert all("message_id" in body for body in _lines(first.stdout))
+    assert [b["message_id"] for b in _lines(second.stdout)] == sorted(
+        row["message_id"] for row in added
+    )
+    saved = json.loads(state.read_text())["entries"]
+    assert len(saved) == 1
+    assert next(iter(saved.values()))["snapshot"]["objectType"] == "smsHistory"
+
+
+def test_state_file_defaults_to_xdg_state_home(emulator, tmp_path):
+    emulator.control.seed("demo")
+
+    completed = _poll(emulator, tmp_path, "smsCampaigns")
+
+    assert completed.returncode == EXIT_OK, completed.stderr
+    assert len(_lines(completed.stdout)) == 3
+    state = tmp_path / "state-home" / "clicksend-sms" / "state.json"
+    assert state.exists()
+    assert oct(state.stat().st_mode & 0o777) == "0o600"
+
+
+def test_invalid_page_size_sends_nothing(emulator, tmp_path):
+    completed = _poll(emulator, tmp_path, "smsHistory", "--page-size", "14")
+
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert completed.stdout == ""
+    assert completed.stderr.strip().splitlines() == [
+        "clicksend-sms: error: Invalid value for 'pageSize': '14'. Use a whole number from 15 "
+        "to 100, or leave it empty for 100."
+    ]
+    assert emulator.control.requests() == []
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["smsTemplates"], "objectType"),
+        (["smsHistory", "--poll-config", "schedule"], "pollConfig"),
+        (["smsHistory", "--start-time", "2024-05-14 10:00"], "startTime"),
+        (["smsHistory", "--lag", "-3"], "pollLagSeconds"),
+        (["smsHistory", "--every", "0"], "--every"),
+    ],
+)
+def test_each_bad_option_is_named(emulator, tmp_path, args, field):
+    completed = _poll(emulator, tmp_path, *args)
+
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert f"'{field}'" in completed.stderr
+    assert emulator.control.requests() == []
+
+
+def test_wrong_key_is_a_credentials_error(emulator, tmp_path):
+    completed = _poll(emulator, tmp_path, "smsHistory", CLICKSEND_API_KEY="wrong-key")
+
+    assert completed.returncode == EXIT_CREDENTIALS
+    assert "wrong-key" not in completed.stderr
+    assert completed.stdout == ""
+
+
+def test_sample_page_leaves_state_alone(emulator, tmp_path):
+    emulator.control.seed("demo")
+    state = tmp_path / "state.json"
+
+    completed = _poll(
+        emulator,
+        tmp_path,
+        "smsHistory",
+        "--sample",
+        "--emit-behavior",
+        "emitPage",
+        "--state",
+        str(state),
+    )
+
+    assert completed.returncode == EXIT_OK, completed.stderr
+    pages = _lines(completed.stdout)
+    assert len(pages) == 1
+    assert len(pages[0]["results"]) == 5
+    assert not state.exists()
+    assert emulator.control.requests()[0]["query"]["limit"] == "15"
+
+
+def test_empty_sample_fails_with_reason(emulator, tmp_path):
+    completed = _poll(emulator, tmp_path, "smsReceipts", "--sample")
+
+    assert completed.returncode != EXIT_OK
+    assert "No object found" in completed.stderr
+
+
+def test_every_stops_cleanly_on_sigterm(emulator, tmp_path):
+    emulator.control.seed("demo")
+    state = tmp_path / "state.json"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "clicksend_sms.cli",
+            "-v",
+            "poll",
+            "smsHistory",
+            "--every",
+            "3600",
+            "--state",
+            str(state),
+        ],
+        env=_env(emulator, tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The trigger logs its summary once the first poll has emitted and saved everything.
+        line = process.stderr.readline()
+        while line and "Polled smsHistory" not in line:
+            line = process.stderr.readline()
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+    assert code == EXIT_OK
+    assert "Stopped on request" in process.stderr.read()
+    assert len(_lines(process.stdout.read())) == 5
+    assert json.loads(state.read_text())["entries"]
