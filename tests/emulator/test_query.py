@@ -217,3 +217,21 @@ def test_contacts_updated_after(api, emulator, contacts, bounds, expected):
 def test_contact_update_moves_it_in_updated_after(api, contacts, frozen):
     api.put("/lists/7/contacts/2", json={"first_name": "New"})
     assert _contact_ids(api, updated_after=frozen) == [2]
+
+
+def test_search_results_follow_changes(api, emulator, frozen):
+    emulator.control.add("history", [{"status": "Sent", "custom_string": "old"}])
+    assert _customs(api, q="status:sent") == ["old"]
+    emulator.control.add("history", [{"status": "Sent", "custom_string": "new"}])
+    assert _customs(api, q="status:sent") == ["old", "new"]
+    api.post(
+        "/sms/send",
+        json={
+            "messages": [
+                {"to": "+61298765432", "body": "x", "schedule": frozen + 5, "custom_string": "s"}
+            ]
+        },
+    )
+    assert _customs(api, q="status:scheduled") == ["s"]
+    emulator.control.advance_clock(5)
+    assert _customs(api, q="status:scheduled") == []

@@ -151,8 +151,8 @@ def _send_messages(emulator: Emulator, row: Row, at: int) -> None:
         result = evaluate(emulator, message, recipient, at)
         if result["status"] == "SUCCESS":
             delivery.accept(emulator, history_row(emulator, result, recipient))
-    row["status"] = "Sent"
-    row["_total_count"] = len(contacts)
+    changes = {"status": "Sent", "_total_count": len(contacts)}
+    emulator.store.campaigns.update(row["sms_campaign_id"], changes)
 
 
 def _on_campaign_due(emulator: Emulator, campaign_id: Any, when: float) -> None:
@@ -201,5 +201,5 @@ def cancel_campaign(request: ApiRequest) -> Response:
     emulator = request.emulator
     row = _campaign_or_404(request)
     _scheduled_or_400(row, "cancelled")
-    row["status"] = "Cancelled"
+    emulator.store.campaigns.update(row["sms_campaign_id"], {"status": "Cancelled"})
     return ok("Your SMS Campaign has been cancelled.", emulator.renderer().campaign(row))

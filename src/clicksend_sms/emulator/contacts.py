@@ -111,7 +111,7 @@ def update_list(request: ApiRequest) -> Response:
     found = _list_or_404(request)
     name = _list_name(request, required=False)
     if name is not None:
-        found["list_name"] = name
+        request.emulator.store.lists.update(found["list_id"], {"list_name": name})
     message = f"List #{found['list_id']} has been updated."
     return ok(message, request.emulator.renderer().contact_list(found))
 

@@ -20,6 +20,10 @@ RECEIPT_STATUS_TEXT = "Success: Message received on handset."
 SENT_STATUS_TEXT = "Sent to network"
 
 
+def _status(status: str, code: str | None, text: str | None) -> Row:
+    return {"status": status, "status_code": code, "status_text": text}
+
+
 def accept(emulator: Emulator, row: Row) -> None:
     """Store an accepted history row and start its lifecycle."""
     store, now = emulator.store, emulator.clock.now()
@@ -37,10 +41,11 @@ def accept(emulator: Emulator, row: Row) -> None:
 def release(emulator: Emulator, row: Row, at: int) -> None:
     """Send a message: Completed for a test number, else Sent and a receipt after the delay."""
     emulator.store.scheduled.pop(row["message_id"], None)
+    history = emulator.store.history
     if row.get("to") in phone.TEST_NUMBERS:
-        row.update(status="Completed", status_code=None, status_text=None)
+        history.update(row["message_id"], _status("Completed", None, None))
         return
-    row.update(status="Sent", status_code="200", status_text=SENT_STATUS_TEXT)
+    history.update(row["message_id"], _status("Sent", "200", SENT_STATUS_TEXT))
     delay = emulator.switches["receipt_delay"]
     if delay:
         emulator.store.schedule(at + delay, "receipt", row["message_id"])
@@ -50,7 +55,7 @@ def release(emulator: Emulator, row: Row, at: int) -> None:
 
 def cancel(emulator: Emulator, row: Row) -> None:
     """Cancel a scheduled message; its pending release event then does nothing."""
-    row.update(status="Cancelled", status_code=None, status_text=None)
+    emulator.store.history.update(row["message_id"], _status("Cancelled", None, None))
     emulator.store.scheduled.pop(row["message_id"], None)
 
 
@@ -61,7 +66,9 @@ def scheduled_rows(emulator: Emulator) -> list[Row]:
 
 def deliver(emulator: Emulator, row: Row, at: float) -> None:
     """Mark a sent message delivered and add its unread receipt."""
-    row.update(status="Completed", status_code="201", status_text=RECEIPT_STATUS_TEXT)
+    emulator.store.history.update(
+        row["message_id"], _status("Completed", "201", RECEIPT_STATUS_TEXT)
+    )
     emulator.store.add_receipt(receipt_for(row, int(at)))
 
 

@@ -88,6 +88,10 @@ class Collection:
         fields = dict.fromkeys([order_field, *index_fields])
         self.indexes = {name: SortedIndex(name) for name in fields}
         self._sequence = itertools.count(1)
+        # Bumped by every change, so cached query results know when they are stale. Rows must
+        # be changed through this class, never in place, for that to hold.
+        self.version = 0
+        self.query_cache: dict[Any, tuple[int, Any]] = {}
 
     def __len__(self) -> int:
         return len(self.by_id)
@@ -106,6 +110,7 @@ class Collection:
         return self.by_id.get(row_id)
 
     def add(self, row: Row) -> Row:
+        self.version += 1
         row_id = row[self.id_field]
         if row_id in self.by_id:
             raise KeyError(f"{self.id_field} {row_id!r} already exists")
@@ -118,6 +123,7 @@ class Collection:
 
     def add_many(self, rows: list[Row]) -> None:
         """Add rows in bulk: one sort per index instead of one insertion per row."""
+        self.version += 1
         pairs = []
         for row in rows:
             row_id = row[self.id_field]
@@ -131,6 +137,7 @@ class Collection:
             index.extend(pairs)
 
     def update(self, row_id: Any, changes: Row) -> Row:
+        self.version += 1
         row = self.by_id[row_id]
         seq = self.seq_of[row_id]
         moved = [index for name, index in self.indexes.items() if name in changes]
@@ -142,6 +149,7 @@ class Collection:
         return row
 
     def remove(self, row_id: Any) -> Row | None:
+        self.version += 1
         row = self.by_id.pop(row_id, None)
         if row is None:
             return None
@@ -152,6 +160,7 @@ class Collection:
 
     def remove_first(self, count: int) -> list[Row]:
         """Remove the first ``count`` rows of the default order in one slice operation."""
+        self.version += 1
         ordered = self.ordered
         removed = ordered.rows[:count]
         pairs = [(row, self.seq_of.pop(row[self.id_field])) for row in removed]

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from clicksend_sms.emulator.envelope import bad_request
 from clicksend_sms.emulator.index import Collection, Row, sort_value
+
+# Scanned query results kept per collection; enough for a few concurrent page walks.
+QUERY_CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ def parse_list_query(
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.lower()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -121,11 +126,14 @@ def _text(value: Any) -> str:
 
 
 def _matches(row: Row, query: ListQuery) -> bool:
-    results = (
-        (_text(row.get(f.field)) != "") if f.any_value else (_text(row.get(f.field)) == f.value)
-        for f in query.filters
-    )
-    return any(results) if query.match_any else all(results)
+    for item in query.filters:
+        text = _text(row.get(item.field))
+        hit = text != "" if item.any_value else text == item.value
+        if hit and query.match_any:
+            return True
+        if not hit and not query.match_any:
+            return False
+    return not query.match_any
 
 
 def _in_range(row: Row, query: ListQuery) -> bool:
@@ -192,7 +200,8 @@ def select(collection: Collection, query: ListQuery) -> Selection:
 
     A date range on an indexed field is two bisects; without ``q`` and in an indexed order the
     page is a slice. Searches scan the range (or use the id map for an id search) and sorts on
-    a field without an index sort the matching rows.
+    a field without an index sort the matching rows; that result is cached until the
+    collection changes, so walking its pages scans once.
     """
     range_index = collection.indexes.get(query.range_field) if query.range_field else None
     base = range_index or collection.indexes.get(query.order_field) or collection.ordered
@@ -204,14 +213,41 @@ def select(collection: Collection, query: ListQuery) -> Selection:
     if not query.filters and range_done and base.field == query.order_field:
         return Selection(base.rows, start, stop, query.descending)
 
+    key = _cache_key(query)
+    cached = collection.query_cache.get(key)
+    if cached is not None and cached[0] == collection.version:
+        return cast(Selection, cached[1])
+    rows = base.rows[start:stop]
+    if not range_done:
+        rows = [row for row in rows if _in_range(row, query)]
+    selection = _scan(collection, query, rows, base.field)
+    if len(collection.query_cache) >= QUERY_CACHE_SIZE:
+        collection.query_cache.clear()
+    collection.query_cache[key] = (collection.version, selection)
+    return selection
+
+
+def _cache_key(query: ListQuery) -> tuple[Any, ...]:
+    filters = tuple((f.field, f.value, f.any_value) for f in query.filters)
+    return (
+        filters,
+        query.match_any,
+        query.order_field,
+        query.descending,
+        query.range_field,
+        query.low,
+        query.high,
+        query.inclusive,
+    )
+
+
+def _scan(collection: Collection, query: ListQuery, rows: list[Row], order: str) -> Selection:
     candidates = _by_id_candidates(collection, query)
-    source = base.rows[start:stop] if candidates is None else candidates
-    rows = [
-        row
-        for row in source
-        if _in_range(row, query) and (not query.filters or _matches(row, query))
-    ]
-    if base.field != query.order_field or candidates is not None:
+    if candidates is not None:
+        rows = [row for row in candidates if _in_range(row, query)]
+    if query.filters:
+        rows = [row for row in rows if _matches(row, query)]
+    if order != query.order_field or candidates is not None:
         rows = _sorted(rows, query.order_field, collection)
     return Selection(rows, 0, len(rows), query.descending)
 

@@ -201,16 +201,13 @@ class EmulatorServer:
         self._thread.start()
         return self
 
-    def serve_forever(self) -> None:
-        """Serve on the calling thread until :meth:`stop` is called from another thread."""
-        self._httpd.serve_forever(poll_interval=0.1)
-
     def stop(self) -> None:
-        """Stop serving and close the listening socket."""
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        """Stop serving (if started) and close the listening socket."""
         if self._thread is not None:
+            self._httpd.shutdown()
             self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.server_close()
 
     def __enter__(self) -> EmulatorServer:
         return self.start()
