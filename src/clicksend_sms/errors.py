@@ -36,6 +36,8 @@ class ApiError(ClickSendError):
 
     Carries the request method and path (never the query string or credentials), the HTTP
     status when one was received, and ClickSend's ``response_code`` and ``response_msg``.
+    ``uncertain_attempt`` describes an earlier, retried attempt of the same request that may
+    have been applied although its response was lost (e.g. "HTTP 502"), or is None.
     """
 
     hint = "Check the request and try again."
@@ -50,6 +52,7 @@ class ApiError(ClickSendError):
         response_code: str | int | None = None,
         response_msg: str | None = None,
         data: Any = None,
+        uncertain_attempt: str | None = None,
     ) -> None:
         self.method = method
         self.path = path
@@ -57,6 +60,7 @@ class ApiError(ClickSendError):
         self.response_code = response_code
         self.response_msg = response_msg
         self.data = data
+        self.uncertain_attempt = uncertain_attempt
         super().__init__(message)
 
     def __str__(self) -> str:

@@ -336,3 +336,34 @@ def test_connection_refused_port_is_free():
     port = free_port()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+NOT_FOUND = envelope(404, "NOT_FOUND", "List #7 not found.")
+
+
+def test_404_after_retried_5xx_names_uncertain_attempt(server, make_client, fake_time):
+    _queue(
+        server, "/v3/lists/7", (502, SERVER_ERROR, None), (404, NOT_FOUND, None), method="DELETE"
+    )
+
+    with pytest.raises(ApiError) as caught:
+        make_client().request("DELETE", "/lists/7")
+
+    assert caught.value.status == 404
+    assert caught.value.uncertain_attempt == "HTTP 502"
+
+
+def test_404_after_429_has_no_uncertain_attempt(server, make_client, fake_time):
+    _queue(
+        server,
+        "/v3/lists/7",
+        (429, RATE_LIMITED, {"Retry-After": "1"}),
+        (404, NOT_FOUND, None),
+        method="DELETE",
+    )
+
+    with pytest.raises(ApiError) as caught:
+        make_client().request("DELETE", "/lists/7")
+
+    assert caught.value.status == 404
+    assert caught.value.uncertain_attempt is None

@@ -4,18 +4,16 @@ Emits ``{"result": {"id", "objectType", "deleted": true, "message"}}`` (plus ``l
 a contact), where ``message`` is ClickSend's ``response_msg``. A missing object raises a
 NotFoundError naming the type and id.
 
-A repeated DELETE can find the object gone because the first attempt deleted it and only
-the response was lost. So the first DELETE is sent without retries. When it fails in a way
-that may have reached ClickSend (a 5xx, or no response after the request was sent), the
-DELETE is repeated with the client's retries, and a 404 on that repeat counts as deleted,
-with a message saying so. A 404 on the first attempt, or after a failure that provably did
-not reach ClickSend (a 429, or a connection that was never established), is an error.
+DELETE is retried like any idempotent request. A retry can find the object gone because an
+earlier attempt deleted it and only the response was lost (a 5xx, or a connection lost after
+sending). A 404 after such an attempt counts as deleted, with a message saying so. A 404 on
+the first attempt, or after failures that provably did not reach ClickSend (a 429, or a
+connection that was never established), is an error.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,27 +21,15 @@ from typing import Any
 from clicksend_sms.actions import inputs
 from clicksend_sms.actions.lookup_object import id_input_names, id_input_schema
 from clicksend_sms.actions.not_found import as_not_found, describe_object
-from clicksend_sms.api import ApiResponse, ClickSendClient, RetryPolicy
-from clicksend_sms.api.retry import full_jitter
-from clicksend_sms.api.transport import NetworkFailure
+from clicksend_sms.api import ClickSendClient, RetryPolicy
 from clicksend_sms.component import ExecutionContext, Message
 from clicksend_sms.component.metadata import Schema
-from clicksend_sms.errors import (
-    ApiError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    TransientError,
-)
+from clicksend_sms.errors import ApiError, NotFoundError, PermissionDeniedError
 from clicksend_sms.objects import ObjectType, Operation, get_object_type, select_model
 
 OPERATION = Operation.DELETE
 
-logger = logging.getLogger(__name__)
-
 Sleep = Callable[[float], None]
-
-_SINGLE_ATTEMPT = RetryPolicy(max_attempts=1)
 
 
 def process(
@@ -70,103 +56,30 @@ def delete(
 ) -> dict[str, Any]:
     """Send the DELETE as the module docstring describes and return the emitted body.
 
-    ``policy`` bounds all attempts together (default: the client's RetryPolicy); ``sleep``
-    waits between attempts, and tests pass one that does not block.
+    ``policy`` bounds the attempts (default: the client's RetryPolicy); ``sleep`` waits
+    between attempts, and tests pass one that does not block.
     """
     target = _Target(object_type, object_id, parent_id)
-    policy = policy or RetryPolicy()
-
-    try:
-        response = _send(cfg, target.path, _SINGLE_ATTEMPT, sleep)
-    except TransientError as error:
-        if policy.max_attempts <= 1:
-            raise
-        return _repeat(cfg, target, error, policy, sleep)
-    except (NotFoundError, PermissionDeniedError) as error:
-        missing = target.not_found(error)
-        if missing is None:
-            raise
-        raise missing from error
-
-    return target.result(response.response_msg)
-
-
-def _repeat(
-    cfg: dict[str, Any],
-    target: _Target,
-    first_failure: TransientError,
-    policy: RetryPolicy,
-    sleep: Sleep,
-) -> dict[str, Any]:
-    """Repeat the DELETE with the attempts left; a 404 after a possible success is a success."""
-    wait = _first_wait(first_failure, policy)
-    if wait > policy.max_elapsed:
-        # The client stops retrying when a wait exceeds its time budget; so does this.
-        raise first_failure
-
-    logger.warning(
-        "Repeating DELETE %s in %.2f s after %s (attempt 2 of %d)",
-        target.path,
-        wait,
-        _failure_text(first_failure),
-        policy.max_attempts,
+    options: dict[str, Any] = (
+        {"sleep": sleep} if policy is None else {"sleep": sleep, "retry": policy}
     )
-    sleep(wait)
-    remaining = dataclasses.replace(policy, max_attempts=policy.max_attempts - 1)
 
     try:
-        response = _send(cfg, target.path, remaining, sleep)
+        with ClickSendClient.from_config(cfg, **options) as client:
+            response = client.request("DELETE", target.path)
     except (NotFoundError, PermissionDeniedError) as error:
         missing = target.not_found(error)
         if missing is None:
             raise
-        if not _may_have_been_processed(first_failure):
+        if error.uncertain_attempt is None:
             raise missing from error
         return target.result(
-            f"The first DELETE got no usable response ({_failure_text(first_failure)}) and the "
-            f"repeated DELETE found {target.description} already gone, so the first one most "
-            "likely deleted it."
+            f"An earlier DELETE got no usable response ({error.uncertain_attempt}) and the "
+            f"repeated DELETE found {target.description} already gone, so the earlier one "
+            "most likely deleted it."
         )
 
     return target.result(response.response_msg)
-
-
-def _send(cfg: dict[str, Any], path: str, policy: RetryPolicy, sleep: Sleep) -> ApiResponse:
-    with ClickSendClient.from_config(cfg, retry=policy, sleep=sleep) as client:
-        return client.request("DELETE", path)
-
-
-def _first_wait(failure: TransientError, policy: RetryPolicy) -> float:
-    """Return the wait before the first repeat, as the client computes it between attempts."""
-    if isinstance(failure, RateLimitError) and failure.retry_after is not None:
-        return failure.retry_after
-
-    return full_jitter(policy.backoff_cap(1))
-
-
-def _failure_text(failure: TransientError) -> str:
-    if failure.status is not None:
-        return f"HTTP {failure.status}"
-
-    cause = failure.__cause__
-    return cause.reason if isinstance(cause, NetworkFailure) else "no response"
-
-
-def _may_have_been_processed(failure: TransientError) -> bool:
-    """Tell whether the failed DELETE may have reached ClickSend and deleted the object.
-
-    ClickSend returns a 429 before processing and a connection that was never established sent
-    nothing. A 5xx, a 2xx with an unreadable body, or a connection lost after sending may
-    each have deleted the object.
-    """
-    if isinstance(failure, RateLimitError):
-        return False
-
-    cause = failure.__cause__
-    if failure.status is None and isinstance(cause, NetworkFailure):
-        return cause.maybe_sent
-
-    return True
 
 
 @dataclasses.dataclass(frozen=True)

@@ -259,6 +259,7 @@ def _finish(method: str, path: str, attempted: Attempted, *, raise_for_status: b
             attempts=attempted.attempts,
             retry_after=attempted.retry_after,
             note=attempted.note,
+            uncertain_attempt=attempted.uncertain_attempt,
         )
 
     if not outcome.is_envelope:

@@ -40,6 +40,7 @@ def error_for_response(
     attempts: int,
     retry_after: float | None = None,
     note: str = "",
+    uncertain_attempt: str | None = None,
 ) -> ApiError:
     """Build the exception for a received error response (``response.is_error``)."""
     status = response.effective_status
@@ -50,6 +51,7 @@ def error_for_response(
         "response_code": response.response_code,
         "response_msg": response.response_msg,
         "data": response.data,
+        "uncertain_attempt": uncertain_attempt,
     }
     suffix = _body_note(response) + note
 

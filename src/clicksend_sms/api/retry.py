@@ -64,6 +64,8 @@ class Attempted:
     attempts: int
     retry_after: float | None = None
     note: str = ""  # why retrying stopped before max_attempts, for the error message
+    # An earlier attempt that may have been applied although its response was lost.
+    uncertain_attempt: str | None = None
 
 
 def full_jitter(cap: float) -> float:
@@ -104,6 +106,19 @@ def is_retryable(method: str, outcome: Outcome) -> bool:
     return status >= 500 and is_idempotent(method)
 
 
+def may_have_been_applied(outcome: Outcome) -> bool:
+    """Tell whether a failed attempt may have changed data on ClickSend.
+
+    A 429 is returned before processing, and a connection that was never established sent
+    nothing. A 5xx, or a connection lost after the request was sent, may each have been
+    applied.
+    """
+    if isinstance(outcome, NetworkFailure):
+        return outcome.maybe_sent
+
+    return outcome.effective_status >= 500
+
+
 class Retrier:
     """Runs one request with repeats according to a RetryPolicy."""
 
@@ -120,12 +135,13 @@ class Retrier:
         """
         started = self._clock()
         attempt = 1
+        uncertain: str | None = None
         while True:
             outcome = _capture(send_once, attempt)
             retry_after = self._retry_after(outcome)
 
             if not is_retryable(method, outcome) or attempt >= self.policy.max_attempts:
-                return Attempted(outcome, attempt, retry_after)
+                return Attempted(outcome, attempt, retry_after, uncertain_attempt=uncertain)
 
             delay = retry_after if retry_after is not None else self._backoff(attempt)
             remaining = self.policy.max_elapsed - (self._clock() - started)
@@ -135,7 +151,7 @@ class Retrier:
                     f"{max(remaining, 0.0):.1f} s left of the {self.policy.max_elapsed:g} s "
                     "retry budget."
                 )
-                return Attempted(outcome, attempt, retry_after, note)
+                return Attempted(outcome, attempt, retry_after, note, uncertain)
 
             logger.warning(
                 "Retrying %s %s in %.2f s after %s (attempt %d of %d)",
@@ -147,6 +163,8 @@ class Retrier:
                 self.policy.max_attempts,
             )
             self._sleep(delay)
+            if may_have_been_applied(outcome):
+                uncertain = _describe(outcome)
             attempt += 1
 
     def _retry_after(self, outcome: Outcome) -> float | None:
