@@ -55,30 +55,17 @@ def send(
 
     ``sleep`` waits between retries; tests pass one that does not block.
     """
-    waits = _CountingSleep(sleep)
-    with ClickSendClient.from_config(cfg, sleep=waits) as client:
+    with ClickSendClient.from_config(cfg, sleep=sleep) as client:
         path = resolve_path(url, client.base_url)
         response = client.request(method, path, json=data, raise_for_status=False)
 
     succeeded = 200 <= response.status < 300 and not response.is_error
     if not succeeded and not (do_not_throw_404 and response.effective_status == 404):
-        # The client waits once before each repeat, so the waits count the repeats.
-        attempts = waits.calls + 1
-        raise error_for_response(method, path_without_query(path), response, attempts=attempts)
+        raise error_for_response(
+            method, path_without_query(path), response, attempts=response.attempts
+        )
 
     return result_body(response)
-
-
-class _CountingSleep:
-    """A sleep function that counts its calls."""
-
-    def __init__(self, sleep: Sleep) -> None:
-        self._sleep = sleep
-        self.calls = 0
-
-    def __call__(self, seconds: float) -> None:
-        self.calls += 1
-        self._sleep(seconds)
 
 
 def result_body(response: ApiResponse) -> dict[str, Any]:

@@ -8,6 +8,7 @@ Authorization header are never logged.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
@@ -249,7 +250,7 @@ def _finish(method: str, path: str, attempted: Attempted, *, raise_for_status: b
         raise error_for_network(method, path, outcome, attempts=attempted.attempts) from outcome
 
     if not raise_for_status:
-        return outcome
+        return dataclasses.replace(outcome, attempts=attempted.attempts)
 
     if outcome.is_error or not 200 <= outcome.status < 300:
         raise error_for_response(

@@ -28,6 +28,7 @@ class ApiResponse:
     headers: Mapping[str, str] = field(default_factory=dict)
     body: Any = None  # the whole parsed JSON body, or the text when it was not JSON
     is_envelope: bool = True
+    attempts: int = 1  # how many times the client sent the request, retries included
 
     @property
     def effective_status(self) -> int:
