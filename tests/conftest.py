@@ -48,7 +48,7 @@ def emulator_server() -> Iterator[EmulatorServer]:
 def emulator(emulator_server: EmulatorServer) -> Iterator[EmulatorHandle]:
     """The session emulator, reset to an empty store, default switches and real time.
 
-    After the test, any emulator handler failure (an emulator bug answered with a 500) fails
+    After the test, any emulator handler failure (an emulator bug returned as a 500) fails
     the test with its traceback, so a broken fake cannot pass for a server error.
     """
     control = EmulatorControl(emulator_server.control_url)

@@ -36,7 +36,7 @@ def fresh(emulator):
         yield client
 
 
-def test_status_fault_answers_then_clears(api, emulator):
+def test_status_fault_responds_then_clears(api, emulator):
     emulator.control.fault("status", "/v3/sms/history", status=500)
     failed = api.get("/sms/history")
     assert failed.status_code == 500

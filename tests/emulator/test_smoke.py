@@ -1,4 +1,4 @@
-"""The emulator starts, answers with the envelope and rejects bad credentials."""
+"""The emulator starts, returns the envelope and rejects bad credentials."""
 
 import httpx
 

@@ -176,9 +176,9 @@ def _scheduled_or_400(row: Row, action: str) -> None:
 def update_campaign(request: ApiRequest) -> Response:
     """Update the fields sent of a Scheduled campaign.
 
-    Under the ``campaign_update_schedule`` switch's default ("replace", ClickSend's legacy
-    documentation), a request without a schedule replaces it with now, so the campaign goes
-    out at once; "keep" leaves the schedule as it was.
+    By default (switch ``campaign_update_schedule`` "replace", as ClickSend's legacy
+    documentation describes), a request without a schedule replaces it with now, so the
+    campaign goes out at once. With "keep" the schedule stays as it was.
     """
     emulator = request.emulator
     row = _campaign_or_404(request)

@@ -40,7 +40,7 @@ CONTACT_DEFAULTS: dict[str, Any] = {
     "address_postal_code": None,
     "address_country": None,
 }
-# What ClickSend answered when a string field received an object (a PHP warning, with the
+# The message ClickSend returned when a string field received an object (a PHP warning, with the
 # integer 400 as response_code).
 PHP_ARRAY_WARNING = (
     "preg_replace(): Parameter mismatch, pattern is a string while replacement is an array"

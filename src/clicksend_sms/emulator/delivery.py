@@ -1,4 +1,4 @@
-"""What happens to a message after it is accepted: scheduling, sending, receipts.
+"""The lifecycle of an accepted message: scheduling, sending, receipts.
 
 Lifecycle on the emulator clock (all transitions are applied lazily, before each request):
 - a test number: history status Completed at once, no receipt, no charge;

@@ -45,7 +45,7 @@ class ApiCall:
 
 @dataclass
 class Outcome:
-    """What the HTTP layer must do: send ``response`` (cut to ``truncate`` bytes) or drop.
+    """The action for the HTTP layer: send ``response`` (cut to ``truncate`` bytes) or drop.
 
     ``truncate`` is a byte count, or HALF_BODY for half of the encoded body.
     """
@@ -119,7 +119,7 @@ def _authorised(
         return handler(request)
     except ApiRequestError as failure:
         return failure.response()
-    except Exception as error:  # a bug in the emulator: answer 500 and keep the traceback
+    except Exception as error:  # a bug in the emulator: return 500 and keep the traceback
         logger.exception("emulator handler failed for %s %s", call.method, call.path)
         emulator.errors.append(traceback.format_exc())
         return Response(500, error_body(500, f"Emulator error: {error!r}"))

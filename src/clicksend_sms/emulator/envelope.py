@@ -71,7 +71,7 @@ def ok(message: str, data: Any) -> Response:
 
 
 class ApiRequestError(Exception):
-    """Raised by a handler to answer with an error envelope."""
+    """Raised by a handler to return an error envelope."""
 
     def __init__(
         self, status: int, message: str | None = None, data: Any = None, code: Any = None

@@ -1,15 +1,15 @@
 """Scripted failures for the next N matching /v3 requests.
 
 Types:
-- ``status``: answer with ``status`` (default 500) without processing the request; a 429 gets
+- ``status``: respond with ``status`` (default 500) without processing the request; a 429 gets
   the rate-limit body and ``Retry-After: retry_after``. ``process: true`` processes the request
-  first (a send is stored) and then answers with the error. ``body`` replaces the JSON envelope
+  first (a send is stored) and then responds with the error. ``body`` replaces the JSON envelope
   (a string is sent as text/html, e.g. a proxy's error page).
-- ``delay``: wait ``seconds`` (real time), then process and answer normally.
+- ``delay``: wait ``seconds`` (real time), then process and respond normally.
 - ``truncate``: process, then send only the first ``bytes`` bytes of the body (default half),
   with a Content-Length that matches, so the HTTP exchange completes but the JSON is cut short.
-- ``drop_before``: close the connection without processing or answering.
-- ``drop_after``: process the request (a send is stored), then close without answering.
+- ``drop_before``: close the connection without processing or responding.
+- ``drop_after``: process the request (a send is stored), then close without responding.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ QUERY_CACHE_SIZE = 16
 
 @dataclass(frozen=True)
 class ListSpec:
-    """What one list endpoint supports.
+    """The search, sort and date filters of one list endpoint.
 
     ``q_fields`` / ``order_fields`` of None accept any field of the object. ``range_params``
     maps a query parameter to ``("low" | "high", field)``.
@@ -199,9 +199,9 @@ def select(collection: Collection, query: ListQuery) -> Selection:
     """Return the rows of ``collection`` that ``query`` matches, in the requested order.
 
     A date range on an indexed field is two bisects; without ``q`` and in an indexed order the
-    page is a slice. Searches scan the range (or use the id map for an id search) and sorts on
-    a field without an index sort the matching rows; that result is cached until the
-    collection changes, so walking its pages scans once.
+    page is a slice. A search scans the range, or uses the id map for an id search. A sort on a
+    field without an index sorts the matching rows. Such results are cached until the
+    collection changes, so walking their pages scans once.
     """
     range_index = collection.indexes.get(query.range_field) if query.range_field else None
     base = range_index or collection.indexes.get(query.order_field) or collection.ordered

@@ -31,8 +31,8 @@ def resolve_credentials(username: str | None, api_key: str | None) -> tuple[str,
 class Emulator:
     """Everything a request can read or change, guarded by one lock.
 
-    Request handling holds ``lock`` for the whole of processing, so handlers see a consistent
-    store; only injected delays and network writes happen outside it.
+    Request handling keeps ``lock`` acquired for the whole of processing, so handlers see a
+    consistent store. Only injected delays and network writes happen outside it.
     """
 
     def __init__(self, username: str | None = None, api_key: str | None = None) -> None:
