@@ -116,6 +116,20 @@ def test_truncate_to_given_bytes(api, emulator):
     assert api.get("/account").content == b'{"http_'
 
 
+def test_replay_repeats_previous_page(api, emulator, frozen):
+    emulator.control.seed("generated", collection="history", count=40)
+    first = api.get("/sms/history", params={"page": 1}).json()
+    emulator.control.fault("replay", "/v3/sms/history")
+    repeated = api.get("/sms/history", params={"page": 2}).json()
+    assert repeated == first
+    assert api.get("/sms/history", params={"page": 2}).json()["data"]["current_page"] == 2
+
+
+def test_replay_without_previous_response_is_normal(api, emulator):
+    emulator.control.fault("replay", "/v3/lists")
+    assert api.get("/lists").json()["data"]["current_page"] == 1
+
+
 def test_delay_holds_the_response(emulator):
     emulator.control.fault("delay", "/v3/account", seconds=0.5)
     with (

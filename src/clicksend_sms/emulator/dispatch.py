@@ -95,7 +95,19 @@ def _process(emulator: Emulator, call: ApiCall, fault: Fault | None) -> Response
         response = _authorised(emulator, call, found)
         if status_fault is not None:
             response = _fault_response(status_fault)
+        response = _replay(emulator, call, fault, response)
     response.headers.update(decision.headers)
+    return response
+
+
+def _replay(emulator: Emulator, call: ApiCall, fault: Fault | None, response: Response) -> Response:
+    """Remember each successful GET body per path; a replay fault sends the previous one."""
+    key = f"{call.method} {call.path}"
+    previous = emulator.last_bodies.get(key)
+    if call.method == "GET" and response.status == 200:
+        emulator.last_bodies[key] = response.body
+    if fault is not None and fault.type == "replay" and previous is not None:
+        return Response(200, previous)
     return response
 
 

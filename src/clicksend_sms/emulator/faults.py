@@ -10,6 +10,9 @@ Types:
   with a Content-Length that matches, so the HTTP exchange completes but the JSON is cut short.
 - ``drop_before``: close the connection without processing or responding.
 - ``drop_after``: process the request (a send is stored), then close without responding.
+- ``replay``: process the request, then send the body of the previous successful GET of the
+  same path instead (query ignored), so a client walking pages sees one page twice. Without a
+  previous response the emulator responds normally.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-FAULT_TYPES = ("status", "delay", "truncate", "drop_before", "drop_after")
+FAULT_TYPES = ("status", "delay", "truncate", "drop_before", "drop_after", "replay")
 METHODS = ("*", "GET", "POST", "PUT", "DELETE", "PATCH")
 
 

@@ -49,6 +49,8 @@ class Emulator:
         # Counts resets, so a request delayed across a reset is dropped instead of leaking
         # into the next test's state and request log.
         self.generation = 0
+        # The last successful GET body per path, for the replay fault.
+        self.last_bodies: dict[str, Any] = {}
 
     def reset(self, switches: dict[str, Any] | None = None) -> None:
         """Empty the store, clear faults and the log, release the clock, reset switches."""
@@ -61,6 +63,7 @@ class Emulator:
             self.limiter = RateLimiter()
             self.requests.clear()
             self.errors.clear()
+            self.last_bodies.clear()
             self.clock.release()
             self.generation += 1
 
