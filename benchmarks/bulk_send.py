@@ -18,10 +18,12 @@ from benchmarks.measure import CpuMeter
 from benchmarks.sizes import Sizes
 from benchmarks.trigger_poll import discard
 from clicksend_sms.actions import upsert_object
+from clicksend_sms.api import ClickSendClient
 from clicksend_sms.component import ExecutionContext, Message, invoke
 
 SEND_PATH = "/v3/sms/send"
 GROUP = "send"
+CLIENT_ROUNDS = 20
 
 
 def outgoing_messages(count: int) -> list[dict[str, Any]]:
@@ -92,3 +94,13 @@ def test_create_sms_one_call_per_message(
     benchmark.extra_info.update(
         messages=sizes.bulk_messages, api_calls=calls, cpu_seconds=meter.per_call
     )
+
+
+def test_client_construction(benchmark: BenchmarkFixture, emulator: EmulatorHandle) -> None:
+    """Time creating and closing a ClickSendClient, which every action call does once."""
+
+    def construct() -> None:
+        ClickSendClient.from_config(emulator.cfg).close()
+
+    benchmark.group = "client"
+    benchmark.pedantic(construct, rounds=CLIENT_ROUNDS, warmup_rounds=1)

@@ -52,8 +52,10 @@ def send_figures(timed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     single = timed.get("create_sms_one_call_per_message")
     if batch is None or single is None:
         return None
+    client = timed.get("client_construction")
     return {
         "messages": batch["messages"],
+        "client_construction_ms": None if client is None else client["median"] * 1000,
         "batch_calls": batch["api_calls"],
         "single_calls": single["api_calls"],
         "batch_seconds": batch["median"],
@@ -64,15 +66,26 @@ def send_figures(timed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
+STARTUP_COMMANDS = {
+    "python_pass": "`python -c pass`",
+    "python_import_httpx": '`python -c "import httpx"`',
+    "cli_help": "`clicksend-sms --help`",
+}
+
+
 def startup_figures(timed: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    python, cli = timed.get("python_pass"), timed.get("cli_help")
-    if python is None or cli is None:
+    if not all(name in timed for name in STARTUP_COMMANDS):
         return None
+    python, cli = timed["python_pass"], timed["cli_help"]
     return {
-        "python_pass_ms": python["median"] * 1000,
-        "cli_help_ms": cli["median"] * 1000,
-        "cli_help_stddev_ms": cli["stddev"] * 1000,
-        "python_pass_stddev_ms": python["stddev"] * 1000,
+        "commands": {
+            name: {
+                "median_ms": timed[name]["median"] * 1000,
+                "min_ms": timed[name]["min"] * 1000,
+                "stddev_ms": timed[name]["stddev"] * 1000,
+            }
+            for name in STARTUP_COMMANDS
+        },
         "rounds": cli["rounds"],
         "extra_ms": (cli["median"] - python["median"]) * 1000,
         "ratio": cli["median"] / python["median"],
@@ -88,6 +101,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         ("requests", requests_section),
         ("send", send_section),
         ("startup", startup_section),
+        ("cli_imports", imports_section),
         ("profile", profile_section),
     )
     for key, render in sections:
@@ -182,7 +196,7 @@ def requests_section(requests: dict[str, Any], results: dict[str, Any]) -> list[
 
 def send_section(send: dict[str, Any], results: dict[str, Any]) -> list[str]:
     del results
-    return [
+    lines = [
         f"### Bulk send: {send['messages']:,} messages through Create SMS",
         "",
         "| Method | API calls | Median s | Messages/s |",
@@ -194,35 +208,70 @@ def send_section(send: dict[str, Any], results: dict[str, Any]) -> list[str]:
         "",
         f"- Time, one call per message / batch: **{send['time_ratio_single_to_batch']:.1f}x**.",
     ]
+    if send["client_construction_ms"] is not None:
+        lines.append(
+            f"- Creating and closing one ClickSendClient, which each action call does: "
+            f"{send['client_construction_ms']:.1f} ms (median)."
+        )
+    return lines
 
 
 def startup_section(startup: dict[str, Any], results: dict[str, Any]) -> list[str]:
     del results
+    commands = startup["commands"]
     return [
-        f"### Start-up: median of {startup['rounds']} runs each",
+        f"### Start-up: {startup['rounds']} runs of each command, each a new process",
         "",
-        "| Command | Median ms | Std dev ms |",
-        "|---|---:|---:|",
-        f"| `python -c pass` | {startup['python_pass_ms']:.1f} | "
-        f"{startup['python_pass_stddev_ms']:.1f} |",
-        f"| `clicksend-sms --help` | {startup['cli_help_ms']:.1f} | "
-        f"{startup['cli_help_stddev_ms']:.1f} |",
+        "| Command | Median ms | Min ms | Std dev ms |",
+        "|---|---:|---:|---:|",
+        *[
+            f"| {label} | {commands[name]['median_ms']:.1f} | {commands[name]['min_ms']:.1f} | "
+            f"{commands[name]['stddev_ms']:.1f} |"
+            for name, label in STARTUP_COMMANDS.items()
+        ],
         "",
         f"- `clicksend-sms --help` takes {startup['extra_ms']:.0f} ms more than the bare "
         f"interpreter ({startup['ratio']:.1f}x).",
     ]
 
 
-def profile_section(profile: dict[str, Any], results: dict[str, Any]) -> list[str]:
+def imports_section(imports: dict[str, Any], results: dict[str, Any]) -> list[str]:
     del results
     return [
-        f"### Trigger profile (cProfile, one poll, {profile['total_seconds']:.2f} s profiled)",
+        f"### Slowest top-level imports of `clicksend-sms --help` (`{imports['command']}`)",
         "",
-        "| Function | Calls | Own s | Own share | Cumulative s |",
+        "| Module | Cumulative ms |",
+        "|---|---:|",
+        *[
+            f"| `{name}` | {milliseconds:.1f} |"
+            for name, milliseconds in imports["top_level_imports_ms"].items()
+        ],
+    ]
+
+
+def profile_section(profile: dict[str, Any], results: dict[str, Any]) -> list[str]:
+    del results
+    total = profile["total_seconds"]
+    return [
+        f"### Trigger profile (cProfile, one poll, {total:.2f} s profiled)",
+        "",
+        "Top functions by own time:",
+        "",
+        *profile_table(profile["top_by_own_time"][:10], total),
+        "",
+        "Connector functions (clicksend_sms) by own time:",
+        "",
+        *profile_table(profile["connector_by_own_time"][:10], total),
+    ]
+
+
+def profile_table(rows: list[dict[str, Any]], total: float) -> list[str]:
+    return [
+        "| Function | Calls | Own s | Cumulative s | Cumulative share |",
         "|---|---:|---:|---:|---:|",
         *[
             f"| `{row['function']}` | {row['calls']:,} | {row['own_seconds']:.3f} | "
-            f"{row['own_share']:.0%} | {row['cumulative_seconds']:.3f} |"
-            for row in profile["top_by_own_time"][:10]
+            f"{row['cumulative_seconds']:.3f} | {row['cumulative_seconds'] / total:.0%} |"
+            for row in rows
         ],
     ]

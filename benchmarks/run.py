@@ -153,6 +153,9 @@ def derive_figures(results: dict[str, Any], output: Path) -> None:
     profile = output / "trigger_profile.json"
     if results["poll"] is not None and profile.exists():
         results["profile"] = json.loads(profile.read_text())
+    imports = output / "cli_imports.json"
+    if results["startup"] is not None and imports.exists():
+        results["cli_imports"] = json.loads(imports.read_text())
 
 
 def write_results(results: dict[str, Any], output: Path) -> None:
