@@ -196,7 +196,7 @@ class _Poller:
         return exit_code_for(result.error) if result.error is not None else EXIT_FAILED
 
     def _stopped(self, code: int) -> int:
-        logger.warning("Stopped on request; the state file holds the last page's position.")
+        logger.warning("Stopped on request. The state file contains the last page's position.")
         return code
 
 

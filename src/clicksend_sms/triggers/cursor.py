@@ -2,9 +2,9 @@
 
 Objects are ordered by the key ``(tracked time, id)``: the tracked field in whole Unix seconds,
 then the object id. A cursor marks the end of the emitted prefix of that order: every object
-whose key is at or below the cursor has been emitted. ``Cursor(t)`` without an id means every
-object with a time at or before ``t``; ``Cursor(t, id)`` means the objects before second ``t``
-plus those at ``t`` whose id sorts at or below ``id``.
+whose key is at or below the cursor has been emitted. ``Cursor(t)`` without an id covers every
+object with a time at or before ``t``. ``Cursor(t, id)`` covers the objects before second
+``t`` plus those at ``t`` whose id sorts at or below ``id``.
 """
 
 from __future__ import annotations

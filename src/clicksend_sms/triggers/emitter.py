@@ -18,8 +18,8 @@ SAMPLE_SIZE = 10
 class PollStats:
     """Counters of one poll.
 
-    ``max_held`` is the largest number of ClickSend objects the poll held in memory at once
-    (the current page plus any candidates kept between pages); it stays bounded by a small
+    ``max_held`` is the largest number of ClickSend objects the poll held in memory at once:
+    the current page plus any candidates kept between pages. It stays bounded by a small
     multiple of the page size however many objects are scanned.
     """
 

@@ -146,7 +146,7 @@ def _fall_back_to_unsorted(
     """Rewind the snapshot to the poll's start before scanning without trusting the order.
 
     Snapshots taken while the order looked sorted may lie past objects not yet seen, so the
-    snapshot goes back to where this poll started; objects already emitted in this poll may
+    snapshot goes back to where this poll started. Objects already emitted in this poll may
     then be emitted again, but none is lost.
     """
     logger.warning(

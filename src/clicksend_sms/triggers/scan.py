@@ -3,7 +3,7 @@
 ``SortedScan`` (history, campaigns) streams pages of a list sorted by the tracked field: it
 emits each page's new objects sorted by (time, id) and snapshots after each page. Objects of
 the page's last second may continue on the next page, so a mid-poll snapshot covers only the
-seconds before it; a completed poll moves the cursor to the window's upper bound.
+seconds before it. A completed poll moves the cursor to the window's upper bound.
 
 ``BoundedScan`` (receipts, and any list that turns out unsorted) makes repeated full scans.
 Each scan keeps only the ``capacity`` smallest keys after the cursor in a heap, emits them in

@@ -32,7 +32,7 @@ from clicksend_sms.triggers.cursor import Cursor
 logger = logging.getLogger("clicksend_sms.triggers.polling")
 
 SNAPSHOT_VERSION = 2
-# Ids longer than this (as JSON) are not stored; the cursor then covers only the seconds
+# Ids longer than this (as JSON) are not stored. The cursor then covers only the seconds
 # before, so the objects of that second are emitted again rather than risk losing one.
 MAX_STORED_ID_LENGTH = 256
 _MILLISECONDS_ABOVE = 1e11
@@ -59,7 +59,7 @@ def load_cursor(snapshot: Mapping[str, Any], settings: PollSettings) -> Cursor |
     """Return the cursor stored in ``snapshot`` (any supported shape), or None without one.
 
     A snapshot written for another object type or tracked field keeps its time but not its
-    id, because ids of another order say nothing about this one.
+    id, because ids of another order do not locate a position in this one.
     """
     if _present(snapshot, "cursorTime"):
         seconds = parse_time(snapshot["cursorTime"], "cursorTime")

@@ -2,7 +2,7 @@
 
 - SMS History: ClickSend filters by ``date_from``/``date_to`` and sorts by ``date``. Whether
   the bounds include their value is not documented, so each is widened by one second and
-  the window is applied exactly in memory; both readings then return every needed row.
+  the window is applied exactly in memory. Both readings then return every needed row.
 - SMS Campaigns: ``order_by`` on the tracked field is documented, but which field
   ``date_from``/``date_to`` test is not, so no date filter is sent. A binary search over the
   pages of the ascending order skips the pages that end before the cursor.
