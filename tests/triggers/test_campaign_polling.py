@@ -76,7 +76,7 @@ def _campaign(number: int, date: int) -> dict:
 
 
 def _serve_pages(server: HTTPServer, rows: list[dict]) -> None:
-    """Serve ``rows`` in the given (unsorted) order, whatever order_by asks for."""
+    """Serve ``rows`` in the given (unsorted) order, whatever order_by requests."""
 
     def handler(request: Request) -> Response:
         page = int(request.args.get("page", 1))

@@ -1,6 +1,6 @@
 """Page drift: rows inserted or removed while a poll pages through a list.
 
-A scripted loopback server stands in for ClickSend, so rows can vanish between two page
+A scripted loopback server replaces ClickSend, so rows can vanish between two page
 requests of one poll (history expiring, receipts marked read by another consumer).
 """
 
