@@ -136,7 +136,7 @@ def poll_section(poll: dict[str, Any], results: dict[str, Any]) -> list[str]:
     verdict = "met" if poll["target_met"] else "missed"
     return [
         f"### Poll throughput: {poll['objects']:,} SMS History rows, page size "
-        f"{results['sizes']['page_size']}, {poll['requests']} requests",
+        f"{results['sizes']['page_size']}, {poll['requests']:,} requests",
         "",
         "| Contender | Median s | Min s | Objects/s | CPU s | Rounds |",
         "|---|---:|---:|---:|---:|---:|",
@@ -187,8 +187,8 @@ def requests_section(requests: dict[str, Any], results: dict[str, Any]) -> list[
         "|---|---:|---:|---:|---:|---:|",
         *[
             f"| {poll['type']} | {poll['new_rows']:,} | {poll['page_size']} | "
-            f"{poll['trigger_requests']} | {poll['minimum_requests']} | "
-            f"{poll['fetch_all_requests']} |"
+            f"{poll['trigger_requests']:,} | {poll['minimum_requests']:,} | "
+            f"{poll['fetch_all_requests']:,} |"
             for poll in requests["polls"]
         ],
     ]
@@ -201,9 +201,9 @@ def send_section(send: dict[str, Any], results: dict[str, Any]) -> list[str]:
         "",
         "| Method | API calls | Median s | Messages/s |",
         "|---|---:|---:|---:|",
-        f"| One call with `messages: [...]` | {send['batch_calls']} | "
+        f"| One call with `messages: [...]` | {send['batch_calls']:,} | "
         f"{send['batch_seconds']:.2f} | {send['messages_per_second_batch']:,.0f} |",
-        f"| One action call per message | {send['single_calls']} | "
+        f"| One action call per message | {send['single_calls']:,} | "
         f"{send['single_seconds']:.2f} | {send['messages_per_second_single']:,.0f} |",
         "",
         f"- Time, one call per message / batch: **{send['time_ratio_single_to_batch']:.1f}x**.",
