@@ -54,7 +54,9 @@ def seed_rows(
         per_second=per_second,
     )
     if counts.get(collection) != count:
-        raise RuntimeError(f"seeding {count} {collection} rows stored {counts}")
+        raise RuntimeError(
+            f"seeding {count} {collection} rows failed: the emulator stored {counts}"
+        )
     return SeededRows(collection, count, start, per_second)
 
 
