@@ -31,7 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--profile-dir",
         default=None,
-        help="folder for the trigger's cProfile and the CLI's import times; without it both are skipped",
+        help="folder for the trigger's cProfile and the CLI's import times (skipped without it)",
     )
 
 
