@@ -8,8 +8,10 @@ which decides whether a POST can be retried.
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import httpx
@@ -92,6 +94,12 @@ def translate_httpx_error(error: httpx.HTTPError) -> NetworkFailure:
     return NetworkFailure(f"HTTP client error ({type(error).__name__})", maybe_sent=True)
 
 
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    """Return one TLS context per process; building it costs about 18 ms per client."""
+    return httpx.create_ssl_context()
+
+
 class Transport:
     """A pooled httpx.Client bound to one base URL, authentication and timeouts."""
 
@@ -108,6 +116,7 @@ class Transport:
             timeout=timeout,
             headers={"Accept": "application/json", "User-Agent": USER_AGENT},
             follow_redirects=False,
+            verify=_ssl_context(),
         )
 
     def send(
