@@ -67,6 +67,7 @@ def test_trigger_events_and_snapshot_file(emulator, tmp_path):
     first = _run_subprocess(
         emulator, tmp_path, FUNCTION, "--cfg", str(cfg), "--snapshot", str(snapshot)
     )
+    written = json.loads(snapshot.read_text())
     second = _run_subprocess(
         emulator, tmp_path, FUNCTION, "--cfg", str(cfg), "--snapshot", str(snapshot)
     )
@@ -75,7 +76,7 @@ def test_trigger_events_and_snapshot_file(emulator, tmp_path):
     events = _events(first.stdout)
     assert [e["event"] for e in events] == ["data", "data", "data", "snapshot", "end"]
     assert set(events[0]["payload"]) == {"id", "body", "attachments", "headers", "passthrough"}
-    assert json.loads(snapshot.read_text()) == events[3]["payload"]
+    assert written == events[3]["payload"]
     assert [e["event"] for e in _events(second.stdout)] == ["snapshot", "end"]
 
 
