@@ -5,6 +5,7 @@ import math
 
 import pytest
 
+from clicksend_sms.triggers.scan import SCAN_CAPACITY
 from tests.triggers.support import NOW, UPPER, add_objects, run_poll
 
 
@@ -50,30 +51,33 @@ def test_receipts_never_marked_read(emulator):
     assert len(again.bodies) == 40
 
 
-def test_scan_cost_matches_formula(emulator):
+@pytest.mark.parametrize("new", [45, SCAN_CAPACITY + 5])
+def test_scan_cost_matches_formula(emulator, new):
     old = 200
-    new = 45
-    add_objects(emulator, "smsReceipts", [UPPER - 500 + i for i in range(old)])
-    first = run_poll(emulator, object_type="smsReceipts", now=NOW - 100)
-    add_objects(emulator, "smsReceipts", [UPPER - 50 + i for i in range(new)])
+    add_objects(emulator, "smsReceipts", [UPPER - 5000 + i for i in range(old)])
+    first = run_poll(emulator, object_type="smsReceipts", now=NOW - 4000)
+    add_objects(emulator, "smsReceipts", [UPPER - 3000 + i for i in range(new)])
     emulator.control.clear_requests()
 
-    second = run_poll(emulator, first.last_snapshot, object_type="smsReceipts", pageSize=15)
+    second = run_poll(emulator, first.last_snapshot, object_type="smsReceipts", pageSize=100)
 
-    pages_per_scan = math.ceil((old + new) / 15)
-    scans = new // 15 + 1
+    pages_per_scan = math.ceil((old + new) / 100)
+    scans = new // SCAN_CAPACITY + 1
     assert len(second.bodies) == new
     assert len(emulator.control.requests("/v3/sms/receipts")) == scans * pages_per_scan
     assert second.stats.scans == scans
 
 
-def test_heap_bounded_by_page_size(emulator):
-    add_objects(emulator, "smsReceipts", [UPPER - 2000 + i % 1000 for i in range(2000)])
+def test_scan_memory_bounded_by_capacity(emulator):
+    count = 2 * SCAN_CAPACITY + 100
+    add_objects(emulator, "smsReceipts", [UPPER - count + i % 1000 for i in range(count)])
 
     run = run_poll(emulator, object_type="smsReceipts", pageSize=50)
 
-    assert len(run.bodies) == 2000
-    assert run.stats.max_held <= 2 * 50
+    assert len(run.bodies) == count
+    assert len({body["message_id"] for body in run.bodies}) == count
+    assert run.stats.scans == 3
+    assert run.stats.max_held <= SCAN_CAPACITY + 50
 
 
 def test_empty_receipts_list_is_explained(emulator, caplog):

@@ -34,7 +34,13 @@ from clicksend_sms.triggers.config import (
 )
 from clicksend_sms.triggers.cursor import Cursor
 from clicksend_sms.triggers.emitter import SAMPLE_SIZE, Emitter, PollStats
-from clicksend_sms.triggers.scan import BoundedScan, OrderError, SortedScan, Window
+from clicksend_sms.triggers.scan import (
+    SCAN_CAPACITY,
+    BoundedScan,
+    OrderError,
+    SortedScan,
+    Window,
+)
 from clicksend_sms.triggers.snapshot import format_time, load_cursor
 from clicksend_sms.triggers.sources import (
     CampaignSource,
@@ -109,7 +115,7 @@ def _scan_window(
     stats: PollStats,
 ) -> None:
     page_size = MIN_PAGE_SIZE if emitter.sample else settings.page_size
-    capacity = SAMPLE_SIZE if emitter.sample else settings.page_size
+    capacity = SAMPLE_SIZE if emitter.sample else max(settings.page_size, SCAN_CAPACITY)
     source = _source(client, settings, window.upper, page_size, stats)
 
     if source.sorted:
@@ -120,7 +126,9 @@ def _scan_window(
         else:
             return
 
-    BoundedScan(source, window, emitter, stats, capacity).run()
+    BoundedScan(
+        source, window, emitter, stats, capacity=capacity, page_size=settings.page_size
+    ).run()
 
     if settings.object_type.plural_key == "smsReceipts" and stats.objects_seen == 0:
         logger.info(

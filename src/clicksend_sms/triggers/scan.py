@@ -7,10 +7,11 @@ seconds before it. A completed poll moves the cursor to the window's upper bound
 
 ``BoundedScan`` (receipts, and any list that turns out unsorted) makes repeated full scans.
 Each scan keeps only the ``capacity`` smallest keys after the cursor in a heap, emits them in
-key order and moves the cursor exactly to the last one, so it is right whatever order the
-server uses. A scan that finds fewer than ``capacity`` objects ends the poll. The cost is one
-full scan per emitted page plus one: ``(floor(N / capacity) + 1) * ceil(U / page size)``
-requests for N new objects in a list of U.
+key order one page at a time, snapshotting after each, and moves the cursor exactly to the
+last one, so it is right whatever order the server uses. A scan that finds fewer than
+``capacity`` objects ends the poll. The cost is ``(floor(N / capacity) + 1) * ceil(U / page
+size)`` requests for N new objects in a list of U, so a capacity of many pages keeps a usual
+poll to one full scan while memory stays bounded by that capacity.
 
 Both restart a pass when the list's ``total`` drops between pages, because a removed row
 shifts the later pages and page-number paging would then skip the row at a page boundary.
@@ -32,6 +33,10 @@ logger = logging.getLogger("clicksend_sms.triggers.polling")
 
 # Passes restarted because rows disappeared mid-pass, before the poll gives up for now.
 MAX_RESTARTS = 5
+
+# Objects a BoundedScan keeps between pages (about 1 MB of receipts). Up to this many new
+# objects cost one full scan of the list; each further batch of this size costs another.
+SCAN_CAPACITY = 2000
 
 
 class OrderError(Exception):
@@ -197,26 +202,33 @@ class BoundedScan:
         window: Window,
         emitter: Emitter,
         stats: PollStats,
+        *,
         capacity: int,
+        page_size: int,
     ) -> None:
         self.source = source
         self.window = window
         self.emitter = emitter
         self.stats = stats
         self.capacity = capacity
+        self.page_size = page_size
 
     def run(self) -> None:
         cursor = self.window.start
         while True:
             best = self._scan(cursor)
-            self.emitter.emit_objects([row for _, row in best])
+            for start in range(0, len(best), self.page_size):
+                chunk = best[start : start + self.page_size]
+                self.emitter.emit_objects([row for _, row in chunk])
+                last_key, last_row = chunk[-1]
+                cursor = cursor_at(last_key, last_row.get(self.window.id_field))
+                if start + self.page_size < len(best):
+                    self.emitter.emit_snapshot(cursor)
 
             if len(best) < self.capacity or self.emitter.sample:
                 self.emitter.emit_snapshot(latest(cursor, Cursor(self.window.upper)))
                 return
 
-            last_key, last_row = best[-1]
-            cursor = cursor_at(last_key, last_row.get(self.window.id_field))
             self.emitter.emit_snapshot(cursor)
 
     def _scan(self, cursor: Cursor) -> list[tuple[RowKey, dict[str, Any]]]:
