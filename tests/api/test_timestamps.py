@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from clicksend_sms.api.timestamps import from_unix, parse_iso8601, parse_timestamp, to_unix
+from clicksend_sms.api.timestamps import (
+    from_unix,
+    parse_iso8601,
+    parse_timestamp,
+    to_unix,
+    unix_seconds,
+)
 from clicksend_sms.errors import InvalidInputError
 
 MOMENT = datetime(2024, 5, 14, 4, 20, 41, tzinfo=UTC)
@@ -122,3 +130,32 @@ def test_parse_iso8601_naive_says_zone_missing():
 
     assert caught.value.field == "schedule"
     assert "time zone is missing" in str(caught.value)
+
+
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**13), max_value=10**13),
+        st.integers(min_value=0, max_value=10**13).map(str),
+        st.floats(min_value=-1e10, max_value=1e10, allow_nan=False),
+        st.just(""),
+        st.none(),
+    )
+)
+def test_unix_seconds_matches_datetime_path(value):
+    try:
+        expected = parse_timestamp(value)
+    except InvalidInputError:
+        with pytest.raises(InvalidInputError):
+            unix_seconds(value)
+        return
+
+    assert unix_seconds(value) == (None if expected is None else to_unix(expected))
+
+
+def test_unix_seconds_of_usual_forms():
+    assert unix_seconds(1715660441) == 1715660441
+    assert unix_seconds("1715660441") == 1715660441
+    assert unix_seconds("1715660441.9") == 1715660441
+    assert unix_seconds("") is None
+    with pytest.raises(InvalidInputError, match="timestamp"):
+        unix_seconds(True)

@@ -1,5 +1,8 @@
 """invoke() follows the runtime's return-value and error conventions."""
 
+import os
+import uuid
+
 from clicksend_sms.component import Event, ExecutionContext, Message, invoke
 from clicksend_sms.errors import InvalidInputError
 
@@ -69,3 +72,26 @@ def test_message_round_trip():
     again = Message.from_dict(message.to_dict())
     assert again == message
     assert Message.from_dict({}).body == {}
+
+
+def test_message_ids_are_unique_uuid4():
+    ids = [Message().id for _ in range(2000)]
+
+    assert len(set(ids)) == len(ids)
+    for text in ids[:200]:
+        parsed = uuid.UUID(text)
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+        assert str(parsed) == text
+
+
+def test_forked_child_gets_new_message_ids():
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.write(write_end, Message().id.encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child_id = os.read(read_end, 64).decode()
+
+    assert child_id[:24] != Message().id[:24]

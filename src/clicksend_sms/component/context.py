@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from clicksend_sms.component.message import Message
 
@@ -18,8 +17,7 @@ EVENT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """One emitted event: its name (``data``, ``snapshot``, ...) and its JSON payload."""
 
     name: str
@@ -55,8 +53,12 @@ class ExecutionContext:
 
     def emit_data(self, body: Mapping[str, Any] | Message) -> Message:
         """Emit a data message; a plain mapping becomes the body of a new message."""
-        message = body if isinstance(body, Message) else Message(body=dict(body))
-        self.emit("data", message.to_dict())
+        if isinstance(body, Message):
+            message = body
+        else:
+            # A dict is emitted as it is, without a copy: triggers emit every object they read.
+            message = Message(body=body if isinstance(body, dict) else dict(body))
+        self._sink(Event("data", message.to_dict()))
         return message
 
     def emit_snapshot(self, snapshot: Mapping[str, Any]) -> None:

@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
-import uuid
+import itertools
+import os
+import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 
+def _id_prefix() -> str:
+    """Return the random first 80 bits of this process's message ids, in UUID layout."""
+    digits = f"{random.getrandbits(80):020x}"
+    variant = "89ab"[int(digits[15], 16) & 3]
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[12:15]}-{variant}{digits[16:19]}-"
+
+
+_ID_PREFIX = _id_prefix()
+_id_counter = itertools.count()
+
+
+def _renew_id_prefix() -> None:
+    # A forked child would otherwise repeat its parent's ids.
+    global _ID_PREFIX, _id_counter  # noqa: PLW0603
+    _ID_PREFIX = _id_prefix()
+    _id_counter = itertools.count()
+
+
+os.register_at_fork(after_in_child=_renew_id_prefix)
+
+
 def _new_id() -> str:
-    return str(uuid.uuid4())
+    """Return a message id shaped like a version-4 UUID, unique within and across processes.
+
+    A random per-process prefix plus a counter replaces ``uuid.uuid4()``, whose system call
+    cost about a tenth of a poll's time when every object is emitted as its own message.
+    Message ids need to be unique, not unpredictable.
+    """
+    return f"{_ID_PREFIX}{next(_id_counter) & 0xFFFFFFFFFFFF:012x}"
 
 
 @dataclass

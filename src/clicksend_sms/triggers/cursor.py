@@ -9,11 +9,10 @@ object with a time at or before ``t``. ``Cursor(t, id)`` covers the objects befo
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from clicksend_sms.api.timestamps import parse_timestamp, to_unix
+from clicksend_sms.api.timestamps import unix_seconds
 from clicksend_sms.errors import InvalidInputError
 
 # Integer ids (and numeric strings) sort numerically before every other id, which sorts as
@@ -21,15 +20,14 @@ from clicksend_sms.errors import InvalidInputError
 IdKey = tuple[int, int, str]
 RowKey = tuple[int, IdKey]
 
-_INTEGER = re.compile(r"-?\d+")
-
 
 def id_key(value: Any) -> IdKey:
     """Return the sort key of an object id (an integer, a numeric string or any text)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return (0, value, "")
     text = "" if value is None else str(value)
-    if _INTEGER.fullmatch(text):
+    digits = text[1:] if text.startswith("-") else text
+    if digits.isascii() and digits.isdigit():
         return (0, int(text), "")
     return (1, 0, text)
 
@@ -41,10 +39,9 @@ def tracked_seconds(value: Any) -> int | None:
     is treated like a missing one, since it cannot be placed in the order.
     """
     try:
-        moment = parse_timestamp(value)
+        return unix_seconds(value)
     except InvalidInputError:
         return None
-    return None if moment is None else to_unix(moment)
 
 
 def row_key(row: dict[str, Any], field: str, id_field: str) -> RowKey | None:
