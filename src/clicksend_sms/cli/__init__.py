@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Sequence
 
 from clicksend_sms import __version__
+from clicksend_sms.cli.common import configure_logging
 
 # Each module exports ``register(subparsers)``, which adds its sub-commands.
 COMMAND_MODULES = (
@@ -46,5 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the chosen command and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(args.verbose)
     exit_code: int = args.handler(args)
     return exit_code

@@ -7,8 +7,11 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from clicksend_sms.component import Event, ExecutionContext, Message
+from clicksend_sms.component.invoke import ProcessFunction
 from clicksend_sms.errors import (
     ApiError,
     ClickSendError,
@@ -91,3 +94,43 @@ def run_command(command: Callable[[], int]) -> int:
     except ClickSendError as error:
         print(f"clicksend-sms: error: {error}", file=sys.stderr)
         return exit_code_for(error)
+
+
+def read_json_option(option: str | None, name: str = "--data") -> Any:
+    """Return the JSON given inline, in ``@FILE``, or on stdin for ``-``; None when absent."""
+    if option is None:
+        return None
+
+    if option == "-":
+        text = sys.stdin.read()
+    elif option.startswith("@"):
+        try:
+            text = Path(option[1:]).read_text("utf-8")
+        except OSError as error:
+            fix = f"Name a readable JSON file ({error.strerror})."
+            raise InvalidInputError(name, option, fix) from None
+    else:
+        text = option
+
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise InvalidInputError(name, option, f"The JSON is invalid: {error}.") from None
+
+
+def print_bodies(process: ProcessFunction, cfg: dict[str, Any], body: dict[str, Any]) -> int:
+    """Run a trigger or action once, printing each emitted body as a JSON line.
+
+    Errors propagate, so ``run_command`` turns them into a one-line reason and an exit code.
+    """
+
+    def sink(event: Event) -> None:
+        if event.name == "data":
+            print_json_line(event.payload["body"])
+
+    context = ExecutionContext(sink)
+    result = process(context, Message(body=body), cfg, {})
+    if result:
+        context.emit_data(result)
+
+    return EXIT_OK

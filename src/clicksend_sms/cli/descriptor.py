@@ -16,7 +16,6 @@ from typing import Any
 
 from clicksend_sms.cli.common import (
     EXIT_OK,
-    configure_logging,
     credentials_from_env,
     run_command,
 )
@@ -39,7 +38,7 @@ def register(subparsers: Any) -> None:
     metadata = subparsers.add_parser(
         "metadata",
         help="print a step's input and output schemas (getMetaModel)",
-        description="Print {\"in\": ..., \"out\": ...} of FUNCTION for the given configuration.",
+        description='Print {"in": ..., "out": ...} of FUNCTION for the given configuration.',
     )
     metadata.add_argument("function", metavar="FUNCTION", help="a trigger or action name")
     _add_config(metadata)
@@ -75,7 +74,7 @@ def _add_config(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_describe(args: argparse.Namespace) -> int:
-    return _start(args, lambda: _print(load_descriptor(), args.pretty))
+    return run_command(lambda: _print(load_descriptor(), args.pretty))
 
 
 def _run_metadata(args: argparse.Namespace) -> int:
@@ -88,7 +87,7 @@ def _run_metadata(args: argparse.Namespace) -> int:
         meta_model = resolve_model(args.function, META_MODEL_FUNCTION)
         return _print(meta_model(read_config(args.cfg, args.set)), args.pretty)
 
-    return _start(args, command)
+    return run_command(command)
 
 
 def _run_select_model(args: argparse.Namespace) -> int:
@@ -103,7 +102,7 @@ def _run_select_model(args: argparse.Namespace) -> int:
         model = resolve_model(args.function, args.model)
         return _print(model(read_config(args.cfg, args.set)), args.pretty)
 
-    return _start(args, command)
+    return run_command(command)
 
 
 def select_model_names(function: str) -> list[str]:
@@ -148,9 +147,3 @@ def _print(value: Any, pretty: bool) -> int:
     sys.stdout.write("\n")
     sys.stdout.flush()
     return EXIT_OK
-
-
-def _start(args: argparse.Namespace, command: Any) -> int:
-    configure_logging(args.verbose)
-    code: int = run_command(command)
-    return code

@@ -9,10 +9,6 @@ same message.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -27,13 +23,11 @@ from clicksend_sms.actions.lookup_criteria import (
     UPDATED_AFTER,
 )
 from clicksend_sms.cli.common import (
-    EXIT_OK,
-    configure_logging,
     credentials_from_env,
-    print_json_line,
+    print_bodies,
+    read_json_option,
     run_command,
 )
-from clicksend_sms.component import Event, ExecutionContext, Message
 from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.objects import Operation, select_model
 
@@ -131,7 +125,7 @@ def _add_raw(subparsers: Any) -> None:
 
 def _run_lookup(args: argparse.Namespace) -> int:
     body = _without_none({"idValue": args.id, "listId": args.list_id})
-    return _run(args, lookup_object, {"objectType": args.type}, body)
+    return _run(lookup_object, {"objectType": args.type}, body)
 
 
 def _run_lookup_many(args: argparse.Namespace) -> int:
@@ -154,52 +148,30 @@ def _run_lookup_many(args: argparse.Namespace) -> int:
             body[name] = value
 
         step = {"objectType": args.type, "emitBehavior": args.emit_behavior}
-        return _execute(lookup_objects, step, body)
+        return print_bodies(lookup_objects.process, {**credentials_from_env(), **step}, body)
 
-    return _start(args, command)
+    return run_command(command)
 
 
 def _run_delete(args: argparse.Namespace) -> int:
     body = _without_none({"idValue": args.id, "listId": args.list_id})
-    return _run(args, delete_object, {"objectType": args.type}, body)
+    return _run(delete_object, {"objectType": args.type}, body)
 
 
 def _run_raw(args: argparse.Namespace) -> int:
     def command() -> int:
         body = _without_none(
-            {"method": args.method, "url": args.url, "data": _read_data(args.data)}
+            {"method": args.method, "url": args.url, "data": read_json_option(args.data)}
         )
-        return _execute(raw_request, {"doNotThrow404": args.no_throw_404}, body)
+        step = {"doNotThrow404": args.no_throw_404}
+        return print_bodies(raw_request.process, {**credentials_from_env(), **step}, body)
 
-    return _start(args, command)
-
-
-def _run(
-    args: argparse.Namespace, module: ModuleType, step: dict[str, Any], body: dict[str, Any]
-) -> int:
-    return _start(args, lambda: _execute(module, step, body))
+    return run_command(command)
 
 
-def _start(args: argparse.Namespace, command: Callable[[], int]) -> int:
-    configure_logging(args.verbose)
-    code: int = run_command(command)
-    return code
-
-
-def _execute(module: ModuleType, step: dict[str, Any], body: dict[str, Any]) -> int:
-    """Run ``module.process`` and print each emitted body; errors propagate to run_command."""
+def _run(module: ModuleType, step: dict[str, Any], body: dict[str, Any]) -> int:
     cfg = {**credentials_from_env(), **step}
-
-    def sink(event: Event) -> None:
-        if event.name == "data":
-            print_json_line(event.payload["body"])
-
-    context = ExecutionContext(sink)
-    result = module.process(context, Message(body=body), cfg, {})
-    if result:
-        context.emit_data(result)
-
-    return EXIT_OK
+    return run_command(lambda: print_bodies(module.process, cfg, body))
 
 
 def _where_criteria(pairs: list[str]) -> dict[str, str]:
@@ -213,28 +185,6 @@ def _where_criteria(pairs: list[str]) -> dict[str, str]:
         criteria[name] = value
 
     return criteria
-
-
-def _read_data(option: str | None) -> Any:
-    """Return the parsed ``--data`` JSON: inline, from ``@FILE``, or from stdin for ``-``."""
-    if option is None:
-        return None
-
-    if option == "-":
-        text = sys.stdin.read()
-    elif option.startswith("@"):
-        try:
-            text = Path(option[1:]).read_text("utf-8")
-        except OSError as error:
-            fix = f"Name a readable JSON file ({error.strerror})."
-            raise InvalidInputError("--data", option, fix) from None
-    else:
-        text = option
-
-    try:
-        return json.loads(text)
-    except ValueError as error:
-        raise InvalidInputError("--data", option, f"The JSON is invalid: {error}.") from None
 
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:

@@ -23,7 +23,6 @@ from clicksend_sms.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    configure_logging,
     exit_code_for,
     print_json_line,
     run_command,
@@ -110,7 +109,6 @@ def register(subparsers: Any) -> None:
 
 
 def _poll(args: argparse.Namespace) -> int:
-    configure_logging(args.verbose)
     cfg = _build_cfg(args)
     parse_settings(cfg)
     ClickSendClient.from_config(cfg).close()  # credentials are checked before any request

@@ -15,7 +15,6 @@ from typing import Any
 from clicksend_sms.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
-    configure_logging,
     exit_code_for,
     print_json_line,
     run_command,
@@ -65,7 +64,6 @@ def register(subparsers: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    configure_logging(args.verbose)
     function_definition(args.function)  # an unknown name fails before anything is read
     cfg = with_env_credentials(_read_object(args.cfg, "cfg"))
     message = _read_message(args.msg)

@@ -9,21 +9,18 @@ verifyCredentials and prints its result.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from clicksend_sms.actions import upsert_object
 from clicksend_sms.cli.common import (
     EXIT_CREDENTIALS,
     EXIT_OK,
-    configure_logging,
     credentials_from_env,
+    print_bodies,
     print_json_line,
+    read_json_option,
     run_command,
 )
-from clicksend_sms.component import Event, ExecutionContext, Message
 from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.verify_credentials import verify_credentials
 
@@ -67,7 +64,7 @@ def _add_verify(subparsers: Any) -> None:
         "verify",
         help="check the credentials with one GET /account (verifyCredentials)",
         description=(
-            "Print {\"verified\": true} or {\"verified\": false, \"reason\": ...}. Exit code 0 "
+            'Print {"verified": true} or {"verified": false, "reason": ...}. Exit code 0 '
             "when verified, 3 when ClickSend rejected the credentials, 5 when ClickSend did not "
             "respond with a verdict (timeout, 5xx)."
         ),
@@ -86,9 +83,8 @@ def _run_upsert(args: argparse.Namespace) -> int:
             body[name] = value
 
         step = {"operation": args.operation, "objectType": args.type}
-        return _execute({**credentials_from_env(), **step}, body)
+        return print_bodies(upsert_object.process, {**credentials_from_env(), **step}, body)
 
-    configure_logging(args.verbose)
     code: int = run_command(command)
     return code
 
@@ -99,46 +95,15 @@ def _run_verify(args: argparse.Namespace) -> int:
         print_json_line(result)
         return EXIT_OK if result["verified"] else EXIT_CREDENTIALS
 
-    configure_logging(args.verbose)
     code: int = run_command(command)
     return code
 
 
-def _execute(cfg: dict[str, Any], body: dict[str, Any]) -> int:
-    """Run Upsert Object and print each emitted body; errors propagate to run_command."""
-
-    def sink(event: Event) -> None:
-        if event.name == "data":
-            print_json_line(event.payload["body"])
-
-    context = ExecutionContext(sink)
-    result = upsert_object.process(context, Message(body=body), cfg, {})
-    if result:
-        context.emit_data(result)
-
-    return EXIT_OK
-
-
 def read_json_object(option: str | None) -> dict[str, Any]:
     """Return the ``--data`` JSON object: inline, from ``@FILE``, or from stdin for ``-``."""
-    if option is None:
+    value = read_json_option(option)
+    if value is None:
         return {}
-
-    if option == "-":
-        text = sys.stdin.read()
-    elif option.startswith("@"):
-        try:
-            text = Path(option[1:]).read_text("utf-8")
-        except OSError as error:
-            fix = f"The file cannot be read: {error}."
-            raise InvalidInputError("--data", option, fix) from None
-    else:
-        text = option
-
-    try:
-        value = json.loads(text)
-    except ValueError as error:
-        raise InvalidInputError("--data", option, f"Give valid JSON ({error}).") from None
 
     if not isinstance(value, dict):
         fix = 'Give a JSON object, e.g. {"list_name": "VIP"}.'
