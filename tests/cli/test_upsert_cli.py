@@ -116,12 +116,16 @@ def test_upsert_data_from_stdin(cli_env, capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        pytest.param(["upsert", "create", "contactList", "--data", "{"], "JSON is invalid", id="json"),
+        pytest.param(
+            ["upsert", "create", "contactList", "--data", "{"], "JSON is invalid", id="json"
+        ),
         pytest.param(
             ["upsert", "create", "contactList", "--data", "[1]"], "JSON object", id="array"
         ),
         pytest.param(
-            ["upsert", "create", "contactList", "--data", "@/no/such"], "readable JSON file", id="file"
+            ["upsert", "create", "contactList", "--data", "@/no/such"],
+            "readable JSON file",
+            id="file",
         ),
         pytest.param(["upsert", "delete", "contactList"], "create or update", id="operation"),
         pytest.param(
