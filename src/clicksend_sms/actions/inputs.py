@@ -144,3 +144,13 @@ def reject_unknown_keys(body: Mapping[str, Any], allowed: Collection[str], conte
             raise InvalidInputError(
                 key, body[key], f"{context} does not accept this input. Allowed inputs: {names}."
             )
+
+
+def list_id_schema() -> dict[str, Any]:
+    """Return the input property of ``listId``, the list that holds a contact."""
+    return {
+        "type": "integer",
+        "title": "List ID",
+        "required": True,
+        "description": "The list_id of the contact list that holds the contact.",
+    }

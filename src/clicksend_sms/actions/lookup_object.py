@@ -79,12 +79,7 @@ def id_input_schema(object_type: ObjectType) -> Schema:
     """Return the ``in`` schema with the required id inputs of ``object_type``."""
     properties: dict[str, Schema] = {inputs.ID_FIELD: _id_property(object_type)}
     if object_type.has_parent:
-        properties[inputs.LIST_ID_FIELD] = {
-            "type": "integer",
-            "title": "List ID",
-            "required": True,
-            "description": "The list_id of the contact list that holds the contact.",
-        }
+        properties[inputs.LIST_ID_FIELD] = inputs.list_id_schema()
 
     return {"type": "object", "properties": properties}
 

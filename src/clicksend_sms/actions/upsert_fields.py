@@ -47,12 +47,7 @@ def input_schema(object_type: ObjectType, operation: Operation) -> Schema:
         properties[inputs.ID_FIELD] = _id_property(object_type)
 
     if object_type.has_parent:
-        properties[inputs.LIST_ID_FIELD] = {
-            "type": "integer",
-            "title": "List ID",
-            "required": True,
-            "description": "The list_id of the contact list that holds the contact.",
-        }
+        properties[inputs.LIST_ID_FIELD] = inputs.list_id_schema()
 
     for spec in object_type.writable_fields:
         required = _is_required(object_type, spec, operation)
