@@ -20,11 +20,16 @@ def test_lookup_select_model_uses_singular_keys():
         "smsCampaign": "SMS Campaign",
         "contactList": "Contact List",
         "contact": "Contact",
+        "smsTemplate": "SMS Template",
     }
 
 
 def test_delete_select_model():
-    assert select_model(Operation.DELETE) == {"contactList": "Contact List", "contact": "Contact"}
+    assert select_model(Operation.DELETE) == {
+        "contactList": "Contact List",
+        "contact": "Contact",
+        "smsTemplate": "SMS Template",
+    }
 
 
 def test_plural_and_singular_keys_resolve_to_one_type():

@@ -331,11 +331,11 @@ BAD_INPUTS = [
     ),
     pytest.param(
         MANY,
-        {"objectType": "smsTemplates"},
+        {"objectType": "smsTemplate"},
         {},
         "objectType",
-        "smsTemplates",
-        id="many-template-type",
+        "smsTemplate",
+        id="many-singular-type",
     ),
     # Delete Object By ID
     pytest.param(DELETE, {"objectType": "contactList"}, {}, "idValue", None, id="delete-missing"),

@@ -227,4 +227,5 @@ def test_meta_model_and_types():
     assert delete_object.get_object_types({}) == {
         "contactList": "Contact List",
         "contact": "Contact",
+        "smsTemplate": "SMS Template",
     }

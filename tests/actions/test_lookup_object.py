@@ -148,4 +148,5 @@ def test_object_types_select_model():
         "smsCampaign": "SMS Campaign",
         "contactList": "Contact List",
         "contact": "Contact",
+        "smsTemplate": "SMS Template",
     }

@@ -367,4 +367,5 @@ def test_object_types_select_model():
         "smsCampaigns",
         "contactLists",
         "listContacts",
+        "smsTemplates",
     ]
