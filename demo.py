@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Run the connector's main job against the bundled ClickSend emulator.
 
-Creates ``.venv`` with the package installed on first use, then runs
-``clicksend_sms.demo`` inside it. Needs only Python 3.11 or newer.
+Starts the emulator with its demo data, polls SMS History, SMS Receipts and SMS Campaigns,
+sends three SMS, polls again and looks up one receipt. Creates .venv with the package
+installed on first use. Needs only Python 3.11 or newer.
 """
 
 from __future__ import annotations
@@ -32,12 +33,19 @@ def ensure_environment() -> None:
 
 
 def main() -> int:
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]):
+        print(__doc__.strip())
+        print("\nUsage: python3 demo.py    (takes no options)")
+        return 0
+    if sys.argv[1:]:
+        print(f"demo.py takes no options, got: {' '.join(sys.argv[1:])}", file=sys.stderr)
+        return 2
     if sys.version_info < (3, 11):  # noqa: UP036 - this script may run on an older Python
         print("clicksend-sms-component needs Python 3.11 or newer.", file=sys.stderr)
         return 1
     ensure_environment()
     return subprocess.run(  # noqa: S603 - the interpreter of our own .venv
-        [str(PYTHON), "-m", "clicksend_sms.demo", *sys.argv[1:]], check=False
+        [str(PYTHON), "-m", "clicksend_sms.demo"], check=False
     ).returncode
 
 
