@@ -35,6 +35,9 @@ GROUP = "poll"
 PROFILE_TOP = 15
 IMPORT_ROOT = re.compile(r".*/(?:site-packages|src|lib/python3\.\d+)/(.+)")
 
+# Built once, as the connector does, so no round pays the ~18 ms of building a TLS context.
+BARE_LOOP_TLS = httpx.create_ssl_context()
+
 # Query parameters of GET /sms/history and the type view_sms_history expects for each.
 SDK_PARAMETERS = {
     "page": int,
@@ -77,7 +80,9 @@ def fetch_pages(emulator: EmulatorHandle, requests: list[tuple[str, dict[str, st
     """Send each request with httpx, decode the JSON and return the rows fetched."""
     rows = 0
     auth = (emulator.username, emulator.api_key)
-    with httpx.Client(base_url=emulator.root, auth=auth, timeout=60) as client:
+    with httpx.Client(
+        base_url=emulator.root, auth=auth, timeout=60, verify=BARE_LOOP_TLS
+    ) as client:
         for path, query in requests:
             response = client.get(path, params=query)
             response.raise_for_status()

@@ -133,7 +133,7 @@ def poll_section(poll: dict[str, Any], results: dict[str, Any]) -> list[str]:
         ("Bare httpx loop (floor)", "bare_httpx_loop"),
         (f"Official SDK ({timed['official_sdk'].get('sdk', 'clicksend')})", "official_sdk"),
     ]
-    verdict = "met" if poll["target_met"] else "missed"
+    verdict = _verdict(poll["target_met"], results)
     return [
         f"### Poll throughput: {poll['objects']:,} SMS History rows, page size "
         f"{results['sizes']['page_size']}, {poll['requests']:,} requests",
@@ -156,8 +156,13 @@ def poll_section(poll: dict[str, Any], results: dict[str, Any]) -> list[str]:
     ]
 
 
+def _verdict(met: bool, results: dict[str, Any]) -> str:
+    if results["sizes"]["name"] == "smoke":
+        return "not judged at smoke sizes"
+    return "met" if met else "missed"
+
+
 def memory_section(memory: dict[str, Any], results: dict[str, Any]) -> list[str]:
-    del results
     met = memory["rss_ratio_large_to_small"] <= MEMORY_TARGET
     return [
         f"### Memory: polls over one data set of {memory['data_rows']:,} SMS History rows, "
@@ -172,7 +177,7 @@ def memory_section(memory: dict[str, Any], results: dict[str, Any]) -> list[str]
         ],
         "",
         f"- Peak RSS, large / small poll: **{memory['rss_ratio_large_to_small']:.3f}x**. "
-        f"Target within 10%: {'met' if met else 'missed'}.",
+        f"Target within 10%: {_verdict(met, results)}.",
         f"- tracemalloc peak, large / small poll: "
         f"{memory['tracemalloc_ratio_large_to_small']:.3f}x.",
     ]
