@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
+from clicksend_sms.triggers.snapshot import format_time
+
+HOUR = 3600
 
 
 def _env(emulator, tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -60,6 +63,75 @@ def test_second_poll_emits_only_new_rows(emulator, tmp_path):
     saved = json.loads(state.read_text())["entries"]
     assert len(saved) == 1
     assert next(iter(saved.values()))["snapshot"]["objectType"] == "smsHistory"
+
+
+@pytest.mark.parametrize(
+    "later_args",
+    [
+        [],
+        ["--start-time", "same instant, other spelling"],
+        ["--start-time", "1970-01-01T00:00:00Z"],
+    ],
+)
+def test_later_poll_continues_whatever_the_start_time(emulator, tmp_path, later_args):
+    now = emulator.control.now()
+    emulator.control.add("history", [{"date": now - hours * HOUR} for hours in (5, 4, 2, 1)])
+    start = now - 3 * HOUR
+    state = tmp_path / "state.json"
+    if later_args[1:] == ["same instant, other spelling"]:
+        later_args = ["--start-time", format_time(start).replace("Z", "+00:00")]
+
+    first = _poll(
+        emulator,
+        tmp_path,
+        "smsHistory",
+        *("--start-time", format_time(start), "--state", str(state)),
+        CLICKSEND_POLL_LAG_SECONDS="60",
+    )
+    added = emulator.control.add("history", [{"date": now - 30}, {"date": now - 20}])
+    second = _poll(
+        emulator,
+        tmp_path,
+        "smsHistory",
+        *(*later_args, "--state", str(state)),
+        CLICKSEND_POLL_LAG_SECONDS="0",
+    )
+
+    assert first.returncode == EXIT_OK, first.stderr
+    assert second.returncode == EXIT_OK, second.stderr
+    assert [b["date"] for b in _lines(first.stdout)] == [now - 2 * HOUR, now - HOUR]
+    assert [b["message_id"] for b in _lines(second.stdout)] == [r["message_id"] for r in added]
+    assert len(json.loads(state.read_text())["entries"]) == 1
+
+
+def test_entry_under_the_old_key_shape_is_adopted(emulator, tmp_path):
+    now = emulator.control.now()
+    old = emulator.control.add("history", [{"date": now - 2 * HOUR}])
+    new = emulator.control.add("history", [{"date": now - HOUR}])
+    account = f"{emulator.username}@{emulator.base_url}"
+    prefix = f"getNewAndUpdatedObjectsPolling {account} objectType=smsHistory pollConfig=date"
+    snapshot = {
+        "version": 2,
+        "objectType": "smsHistory",
+        "pollConfig": "date",
+        "cursorTime": format_time(old[0]["date"]),
+        "cursorId": None,
+    }
+    entries = {
+        f"{prefix} startTime=": {"snapshot": {}, "savedAt": "2025-01-01T00:00:00+00:00"},
+        f"{prefix} startTime=2020-01-01T00:00:00Z": {
+            "snapshot": snapshot,
+            "savedAt": "2025-02-01T00:00:00+00:00",
+        },
+    }
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"version": 1, "entries": entries}))
+
+    completed = _poll(emulator, tmp_path, "smsHistory", "--state", str(state))
+
+    assert completed.returncode == EXIT_OK, completed.stderr
+    assert [b["message_id"] for b in _lines(completed.stdout)] == [new[0]["message_id"]]
+    assert list(json.loads(state.read_text())["entries"]) == [prefix]
 
 
 def test_state_file_defaults_to_xdg_state_home(emulator, tmp_path):

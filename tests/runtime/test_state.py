@@ -83,3 +83,30 @@ def test_key_names_configuration_not_secrets():
         "getNewAndUpdatedObjectsPolling", {**cfg, "objectType": "smsReceipts"}, ("objectType",)
     )
     assert other != key
+
+
+def test_adopt_moves_the_newest_old_entry(tmp_path):
+    path = tmp_path / "state.json"
+    entries = {
+        "f a old=1": {"snapshot": {"n": 1}, "savedAt": "2025-03-01T00:00:00+00:00"},
+        "f a old=2": {"snapshot": {"n": 2}, "savedAt": "2025-04-01T00:00:00+00:00"},
+        "f b old=3": {"snapshot": {"n": 3}, "savedAt": "2025-05-01T00:00:00+00:00"},
+    }
+    path.write_text(json.dumps({"version": 1, "entries": entries}))
+    state = StateFile(path)
+
+    adopted = state.adopt("f a", "f a old=")
+
+    assert adopted == "f a old=2"
+    assert state.load("f a") == {"n": 2}
+    assert state.keys() == ["f a", "f b old=3"]
+
+
+def test_adopt_keeps_an_existing_entry(tmp_path):
+    state = StateFile(tmp_path / "state.json")
+    state.save("f a", {"n": 0})
+    state.save("f a old=1", {"n": 1})
+
+    assert state.adopt("f a", "f a old=") is None
+    assert state.load("f a") == {"n": 0}
+    assert state.keys() == ["f a", "f a old=1"]

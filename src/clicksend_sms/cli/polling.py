@@ -35,8 +35,11 @@ from clicksend_sms.runtime.state import StateFile, default_state_path, state_key
 from clicksend_sms.triggers.config import EMIT_BEHAVIORS, LAG_KEY, parse_settings
 
 FUNCTION = "getNewAndUpdatedObjectsPolling"
-# The configuration values that identify one cursor in the state file.
-STATE_KEY_FIELDS = ("objectType", "pollConfig", "startTime")
+# The configuration values that identify one cursor in the state file. The start time is not
+# one of them: it applies only while there is no saved position.
+STATE_KEY_FIELDS = ("objectType", "pollConfig")
+# Earlier versions added the start time to the key; such entries are adopted on first use.
+OLD_KEY_SUFFIX = " startTime="
 
 logger = logging.getLogger("clicksend_sms.cli.poll")
 
@@ -115,6 +118,8 @@ def _poll(args: argparse.Namespace) -> int:
 
     state = StateFile(args.state or default_state_path())
     key = state_key(FUNCTION, cfg, STATE_KEY_FIELDS)
+    if not args.sample:
+        _adopt_old_entry(state, key)
     poller = _Poller(cfg, state, key, sample=args.sample)
 
     with _stop_on_signals() as stop:
@@ -122,6 +127,12 @@ def _poll(args: argparse.Namespace) -> int:
         if args.every is None:
             return poller.run_once()
         return poller.run_every(args.every)
+
+
+def _adopt_old_entry(state: StateFile, key: str) -> None:
+    old_key = state.adopt(key, key + OLD_KEY_SUFFIX)
+    if old_key is not None:
+        logger.info("Continuing from the position saved under the older key %r.", old_key)
 
 
 def _build_cfg(args: argparse.Namespace) -> dict[str, Any]:

@@ -40,8 +40,8 @@ def state_key(function: str, cfg: Mapping[str, Any], fields: tuple[str, ...]) ->
     """Return the entry key of a trigger configuration.
 
     The key names the function, the account (username at base URL) and the values of
-    ``fields``, so polls of different object types or start times keep separate cursors.
-    Credentials other than the username never enter the key.
+    ``fields``, so polls of different object types keep separate cursors. Credentials other
+    than the username never enter the key.
     """
     parts = [function, f"{cfg.get('username', '')}@{cfg.get('baseUrl', '')}"]
     parts.extend(f"{name}={cfg.get(name) if cfg.get(name) is not None else ''}" for name in fields)
@@ -120,6 +120,27 @@ class StateFile:
     def keys(self) -> list[str]:
         return sorted(self._entries())
 
+    def adopt(self, key: str, old_prefix: str) -> str | None:
+        """Move the newest entry whose key starts with ``old_prefix`` to ``key``.
+
+        This carries a position saved under an older key shape over to the current one.
+        Nothing changes when ``key`` already has an entry or no old key matches. Every
+        matching old entry is removed, because the entry under ``key`` supersedes them.
+        Returns the old key that was adopted, or None.
+        """
+        with self._locked():
+            entries = self._entries()
+            old_keys = [name for name in entries if name.startswith(old_prefix)]
+            if key in entries or not old_keys:
+                return None
+
+            newest = max(old_keys, key=lambda name: (str(_saved_at(entries[name])), name))
+            entries[key] = entries[newest]
+            for name in old_keys:
+                del entries[name]
+            write_json_atomically(self.path, {"version": STATE_FORMAT_VERSION, "entries": entries})
+            return newest
+
     def _entries(self) -> dict[str, Any]:
         document = read_json_object(self.path, field="state")
         if document is None:
@@ -144,6 +165,10 @@ class StateFile:
                 yield
             finally:
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _saved_at(entry: Any) -> Any:
+    return entry.get("savedAt", "") if isinstance(entry, dict) else ""
 
 
 def _fsync_directory(directory: Path) -> None:
