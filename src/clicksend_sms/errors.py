@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 
@@ -21,14 +22,23 @@ class InvalidInputError(ClickSendError, ValueError):
     """A configuration or message value is invalid; no request was sent.
 
     ``field`` names the configuration key or message property, ``value`` is what was given
-    and ``fix`` says what a valid value looks like.
+    and ``fix`` says what a valid value looks like. The message shows ``value`` as JSON
+    (``null``, ``true``, ``{"a": 1}``), the notation of the configuration and messages.
     """
 
     def __init__(self, field: str, value: Any, fix: str) -> None:
         self.field = field
         self.value = value
         self.fix = fix
-        super().__init__(f"Invalid value for '{field}': {value!r}. {fix}")
+        super().__init__(f"Invalid value for '{field}': {show_value(value)}. {fix}")
+
+
+def show_value(value: Any) -> str:
+    """Return ``value`` as JSON text, or its ``repr`` when it has no JSON form."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 class ApiError(ClickSendError):

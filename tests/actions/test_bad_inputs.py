@@ -1,5 +1,7 @@
 """Bad inputs to the four actions fail with the field and value named, before any request."""
 
+import json
+
 import pytest
 
 from clicksend_sms.actions import delete_object, lookup_object, lookup_objects, raw_request
@@ -447,7 +449,7 @@ def test_bad_input_rejected_before_request(emulator, action, step, body, field, 
     assert caught.value.field == field
     assert caught.value.value == value
     assert f"'{field}'" in str(caught.value)
-    assert repr(value) in str(caught.value)
+    assert json.dumps(value, ensure_ascii=False) in str(caught.value)
     assert emulator.control.requests() == []
 
 

@@ -1,5 +1,6 @@
 """Make Raw Request against the emulator: URL forms, methods, 404 handling and retries."""
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
@@ -96,7 +97,7 @@ def test_leaving_urls_rejected_without_request(emulator):
         with pytest.raises(InvalidInputError) as caught:
             _run(emulator, {"url": url, "method": "GET"})
         assert caught.value.field == "url", url
-        assert repr(url) in str(caught.value), url
+        assert json.dumps(url) in str(caught.value), url
 
     assert len(urls) >= 25
     assert api_requests(emulator) == []

@@ -66,7 +66,7 @@ def test_lookup_bad_id_exits_before_request(emulator, cli):
     assert code == EXIT_INVALID_INPUT
     assert lines == []
     assert "'idValue'" in err
-    assert "'12abc'" in err
+    assert '"12abc"' in err
     assert emulator.control.requests() == []
 
 

@@ -1,5 +1,6 @@
 """Trigger configuration: each bad value is named in its own error before any request."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -39,7 +40,7 @@ def test_invalid_value_names_field(field, value):
 
     assert caught.value.field == field
     assert caught.value.value == value
-    assert repr(value) in str(caught.value)
+    assert json.dumps(value) in str(caught.value)
 
 
 @pytest.mark.parametrize(("field", "value"), INVALID)
