@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from clicksend_sms.cli import main
 from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
 from clicksend_sms.triggers.snapshot import format_time
 
@@ -34,6 +37,13 @@ def _poll(emulator, tmp_path, *args: str, **extra: str) -> subprocess.CompletedP
         timeout=60,
         check=False,
     )
+
+
+def _one_error_line(completed: subprocess.CompletedProcess[str]) -> str:
+    lines = completed.stderr.strip().splitlines()
+    assert len(lines) == 1, completed.stderr
+    assert lines[0].startswith("clicksend-sms: error: "), completed.stderr
+    return lines[0]
 
 
 def _lines(output: str) -> list[dict]:
@@ -151,10 +161,10 @@ def test_invalid_page_size_sends_nothing(emulator, tmp_path):
 
     assert completed.returncode == EXIT_INVALID_INPUT
     assert completed.stdout == ""
-    assert completed.stderr.strip().splitlines() == [
-        "clicksend-sms: error: Invalid value for 'pageSize': '14'. Use a whole number from 15 "
-        "to 100, or leave it empty for 100."
-    ]
+    line = _one_error_line(completed)
+    assert line.startswith("clicksend-sms: error: Invalid value for 'pageSize': ")
+    assert "14" in line
+    assert line.endswith(". Use a whole number from 15 to 100, or leave it empty for 100.")
     assert emulator.control.requests() == []
 
 
@@ -174,6 +184,87 @@ def test_each_bad_option_is_named(emulator, tmp_path, args, field):
     assert completed.returncode == EXIT_INVALID_INPUT
     assert f"'{field}'" in completed.stderr
     assert emulator.control.requests() == []
+
+
+NOT_UTF8 = b"\xff\xfe{}"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(NOT_UTF8, "not UTF-8"), (b"{not json", "not valid JSON"), (b"[]", "JSON object")],
+)
+def test_unreadable_state_file_fails_before_any_request(emulator, tmp_path, content, reason):
+    emulator.control.seed("demo")
+    state = tmp_path / "state.json"
+    state.write_bytes(content)
+
+    completed = _poll(emulator, tmp_path, "smsHistory", "--state", str(state))
+
+    line = _one_error_line(completed)
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert "'--state'" in line
+    assert str(state) in line
+    assert reason in line
+    assert completed.stdout == ""
+    assert emulator.control.requests() == []
+    assert state.read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("missing-directory", "does not exist"),
+        ("directory", "cannot be read (Is a directory)"),
+        ("read-only", "No file can be created in /proc"),
+    ],
+)
+def test_unwritable_state_path_fails_before_any_request(emulator, tmp_path, name, reason):
+    emulator.control.seed("demo")
+    paths = {
+        "missing-directory": "/proc/nope/x.json",
+        "directory": str(tmp_path),
+        "read-only": "/proc/clicksend-state.json",
+    }
+
+    completed = _poll(emulator, tmp_path, "smsHistory", "--state", paths[name])
+
+    line = _one_error_line(completed)
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert "'--state'" in line
+    assert paths[name] in line
+    assert reason in line
+    assert completed.stdout == ""
+    assert emulator.control.requests() == []
+
+
+def test_state_write_failing_mid_poll_is_one_clear_error(emulator, tmp_path, monkeypatch, capsys):
+    for key, value in emulator.env.items():
+        monkeypatch.setenv(key, value)
+    emulator.control.seed("demo")
+    directory = tmp_path / "states"
+    directory.mkdir()
+    state = directory / "state.json"
+
+    class BlockStateDirectory(io.StringIO):
+        """Once the first object is printed, a plain file takes the state directory's place."""
+
+        def write(self, text: str) -> int:
+            if directory.is_dir():
+                shutil.rmtree(directory)
+                directory.write_text("not a directory")
+            return super().write(text)
+
+    stdout = BlockStateDirectory()
+    monkeypatch.setattr("sys.stdout", stdout)
+
+    code = main(["poll", "smsHistory", "--state", str(state)])
+
+    error = capsys.readouterr().err
+    assert code == EXIT_INVALID_INPUT
+    assert error.startswith("clicksend-sms: error: Invalid value for '--state'")
+    assert "prints it again" in error
+    assert "Traceback" not in error
+    assert len(_lines(stdout.getvalue())) == 5
 
 
 def test_wrong_key_is_a_credentials_error(emulator, tmp_path):

@@ -5,6 +5,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from clicksend_sms.cli import main
 from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
@@ -133,3 +136,113 @@ def test_message_from_stdin(tmp_path, capsys, monkeypatch):
 
     assert code == EXIT_INVALID_INPUT
     assert "stdin" in capsys.readouterr().err
+
+
+NOT_UTF8 = b"\xff\xfe{}"
+
+
+def _one_error_line(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("clicksend-sms: error: "), stderr
+    return lines[0]
+
+
+def _files(tmp_path, **contents: bytes) -> dict[str, str]:
+    """Write each file named by a keyword (cfg, msg, snapshot) and return its path."""
+    paths = {}
+    for name, content in contents.items():
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(content)
+        paths[name] = str(path)
+    return paths
+
+
+@pytest.mark.parametrize("option", ["--cfg", "--msg", "--snapshot"])
+@pytest.mark.parametrize(
+    ("content", "reason"), [(NOT_UTF8, "not UTF-8"), (b"{not json", "not valid JSON")]
+)
+def test_unreadable_input_file_names_its_option(emulator, tmp_path, option, content, reason):
+    good = json.dumps({"objectType": "smsHistory", "pollConfig": "date"}).encode()
+    paths = _files(tmp_path, cfg=good, msg=b"{}", snapshot=b"{}")
+    Path(paths[option[2:]]).write_bytes(content)
+    args = [arg for name, path in paths.items() for arg in (f"--{name}", path)]
+
+    completed = _run_subprocess(emulator, tmp_path, FUNCTION, *args)
+
+    line = _one_error_line(completed.stderr)
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert f"'{option}'" in line
+    assert paths[option[2:]] in line
+    assert reason in line
+    assert completed.stdout == ""
+    assert emulator.control.requests() == []
+
+
+def test_non_utf8_message_on_stdin(tmp_path, capsys, monkeypatch):
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text("{}")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(NOT_UTF8), encoding="utf-8"))
+
+    code = main(["run", FUNCTION, "--cfg", str(cfg), "--msg", "-"])
+
+    line = _one_error_line(capsys.readouterr().err)
+    assert code == EXIT_INVALID_INPUT
+    assert "'--msg'" in line
+    assert "not UTF-8" in line
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/proc/nope/s.json", "/proc/nope does not exist"),
+        ("/proc/clicksend-snapshot.json", "No file can be created in /proc"),
+    ],
+)
+def test_unwritable_snapshot_fails_before_any_request(emulator, tmp_path, path, reason):
+    emulator.control.seed("demo")
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text(json.dumps({"objectType": "smsHistory", "pollConfig": "date"}))
+
+    completed = _run_subprocess(emulator, tmp_path, FUNCTION, "--cfg", str(cfg), "--snapshot", path)
+
+    line = _one_error_line(completed.stderr)
+    assert completed.returncode == EXIT_INVALID_INPUT
+    assert "'--snapshot'" in line
+    assert path in line
+    assert reason in line
+    assert completed.stdout == ""
+    assert emulator.control.requests() == []
+
+
+def test_snapshot_write_failing_after_the_run_is_one_clear_error(
+    emulator, tmp_path, capsys, monkeypatch
+):
+    for key, value in emulator.env.items():
+        monkeypatch.setenv(key, value)
+    emulator.control.seed("demo")
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text(json.dumps({"objectType": "smsCampaigns", "pollConfig": "date_added"}))
+    directory = tmp_path / "snapshots"
+    directory.mkdir()
+
+    class BlockSnapshotDirectory(io.StringIO):
+        """Once the run ends, a plain file takes the snapshot directory's place."""
+
+        def write(self, text: str) -> int:
+            if '"event":"end"' in text:
+                directory.rmdir()
+                directory.write_text("not a directory")
+            return super().write(text)
+
+    stdout = BlockSnapshotDirectory()
+    monkeypatch.setattr("sys.stdout", stdout)
+
+    code = main(["run", FUNCTION, "--cfg", str(cfg), "--snapshot", str(directory / "s.json")])
+
+    line = _one_error_line(capsys.readouterr().err)
+    events = _events(stdout.getvalue())
+    assert code == EXIT_INVALID_INPUT
+    assert "'--snapshot'" in line
+    assert "The last snapshot event printed above" in line
+    assert [e["event"] for e in events] == ["data", "data", "data", "snapshot", "end"]

@@ -63,7 +63,7 @@ def test_corrupt_file_is_a_clear_error(tmp_path):
     path.write_text("{not json")
     with pytest.raises(InvalidInputError) as caught:
         StateFile(path).load("a")
-    assert caught.value.field == "state"
+    assert caught.value.field == "--state"
     assert "not valid JSON" in str(caught.value)
 
 
@@ -110,3 +110,25 @@ def test_adopt_keeps_an_existing_entry(tmp_path):
     assert state.adopt("f a", "f a old=") is None
     assert state.load("f a") == {"n": 0}
     assert state.keys() == ["f a", "f a old=1"]
+
+
+def test_write_failure_names_the_option(tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the directory should be")
+    state = StateFile(blocked / "state.json", "--state")
+
+    with pytest.raises(InvalidInputError) as caught:
+        state.save("a", {"x": 1})
+
+    assert caught.value.field == "--state"
+    assert caught.value.value == str(blocked / "state.json")
+    assert "cannot be locked" in caught.value.fix
+
+
+def test_check_creates_the_default_directory(tmp_path):
+    path = tmp_path / "home" / "clicksend-sms" / "state.json"
+
+    StateFile(path).check(create_directory=True)
+
+    assert path.parent.is_dir()
+    assert list(path.parent.iterdir()) == []

@@ -41,6 +41,10 @@ STATE_KEY_FIELDS = ("objectType", "pollConfig")
 # Earlier versions added the start time to the key; such entries are adopted on first use.
 OLD_KEY_SUFFIX = " startTime="
 
+UNSAVED_PAGE = (
+    "The last page was printed but its position was not saved, so the next poll prints it again."
+)
+
 logger = logging.getLogger("clicksend_sms.cli.poll")
 
 
@@ -50,6 +54,14 @@ class StopRequested(BaseException):
     It derives from BaseException so the component runner does not turn it into an error
     event.
     """
+
+
+class SaveFailed(BaseException):
+    """Carries the error of a failed state-file write past the component runner."""
+
+    def __init__(self, error: InvalidInputError) -> None:
+        super().__init__(error)
+        self.error = error
 
 
 def register(subparsers: Any) -> None:
@@ -116,9 +128,10 @@ def _poll(args: argparse.Namespace) -> int:
     parse_settings(cfg)
     ClickSendClient.from_config(cfg).close()  # credentials are checked before any request
 
-    state = StateFile(args.state or default_state_path())
+    state = StateFile(args.state or default_state_path(), "--state")
     key = state_key(FUNCTION, cfg, STATE_KEY_FIELDS)
     if not args.sample:
+        state.check(create_directory=args.state is None)
         _adopt_old_entry(state, key)
     poller = _Poller(cfg, state, key, sample=args.sample)
 
@@ -167,6 +180,8 @@ class _Poller:
             result = self._poll()
         except StopRequested:
             return self._stopped(EXIT_INTERRUPTED)
+        except SaveFailed as failure:
+            raise failure.error from None
         finally:
             self.progress.finish()
         return EXIT_OK if result.ok else self._failed(result)
@@ -181,6 +196,8 @@ class _Poller:
                 self.stop.wait(max(0.0, seconds - (clock() - started)))
         except StopRequested:
             pass
+        except SaveFailed as failure:
+            raise failure.error from None
         finally:
             self.progress.finish()
         return self._stopped(EXIT_OK)
@@ -196,7 +213,11 @@ class _Poller:
         if event.name == "data":
             print_json_line(event.payload["body"])
         elif event.name == "snapshot" and not self.sample:
-            self.state.save(self.key, event.payload)
+            try:
+                self.state.save(self.key, event.payload)
+            except InvalidInputError as error:
+                fix = f"{error.fix} {UNSAVED_PAGE}"
+                raise SaveFailed(InvalidInputError(error.field, error.value, fix)) from None
             if self.stop.is_set():
                 raise StopRequested
 

@@ -23,7 +23,11 @@ from clicksend_sms.component import Event, Message
 from clicksend_sms.component.descriptor import function_definition, function_names
 from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.runtime.local import run_function, sample_requested, with_env_credentials
-from clicksend_sms.runtime.state import read_json_object, write_json_atomically
+from clicksend_sms.runtime.state import (
+    check_writable,
+    read_json_object,
+    write_json_atomically,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -65,9 +69,11 @@ def register(subparsers: Any) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     function_definition(args.function)  # an unknown name fails before anything is read
-    cfg = with_env_credentials(_read_object(args.cfg, "cfg"))
+    cfg = with_env_credentials(_read_object(args.cfg, "--cfg"))
     message = _read_message(args.msg)
     snapshot = _read_snapshot(args.snapshot)
+    if args.snapshot is not None:
+        check_writable(args.snapshot, "--snapshot")
 
     result = run_function(
         args.function,
@@ -79,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     )
 
     if args.snapshot is not None and result.snapshot is not None:
-        write_json_atomically(args.snapshot, result.snapshot)
+        _write_snapshot(args.snapshot, result.snapshot)
 
     if result.ok:
         return EXIT_OK
@@ -88,6 +94,18 @@ def _run(args: argparse.Namespace) -> int:
 
 def _print_event(event: Event) -> None:
     print_json_line({"event": event.name, "payload": event.payload})
+
+
+def _write_snapshot(path: Path, snapshot: dict[str, Any]) -> None:
+    try:
+        write_json_atomically(path, snapshot)
+    except OSError as error:
+        raise InvalidInputError(
+            "--snapshot",
+            str(path),
+            f"The file cannot be written ({error.strerror}). The last snapshot event printed "
+            "above holds the snapshot to start from.",
+        ) from None
 
 
 def _read_object(path: Path, field: str) -> dict[str, Any]:
@@ -100,24 +118,28 @@ def _read_object(path: Path, field: str) -> dict[str, Any]:
 def _read_message(path: Path | None) -> Message:
     if path is None:
         return Message()
-    raw = _parse_stdin() if str(path) == "-" else _read_object(path, "msg")
+    raw = _parse_stdin() if str(path) == "-" else _read_object(path, "--msg")
     try:
         return Message.from_dict(raw)
     except TypeError as error:
-        raise InvalidInputError("msg", str(path), f'{error}; use {{"body": {{...}}}}.') from None
+        raise InvalidInputError("--msg", str(path), f'{error}; use {{"body": {{...}}}}.') from None
 
 
 def _parse_stdin() -> dict[str, Any]:
     try:
         value = json.loads(sys.stdin.read() or "{}")
+    except UnicodeDecodeError as error:
+        raise InvalidInputError(
+            "--msg", "-", f"stdin is not UTF-8 text (byte {error.start}: {error.reason})."
+        ) from None
     except json.JSONDecodeError as error:
-        raise InvalidInputError("msg", "-", f"stdin is not valid JSON ({error}).") from None
+        raise InvalidInputError("--msg", "-", f"stdin is not valid JSON ({error}).") from None
     if not isinstance(value, dict):
-        raise InvalidInputError("msg", "-", 'stdin must hold a JSON object {"body": {...}}.')
+        raise InvalidInputError("--msg", "-", 'stdin must hold a JSON object {"body": {...}}.')
     return value
 
 
 def _read_snapshot(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
-    return read_json_object(path, field="snapshot") or {}
+    return read_json_object(path, field="--snapshot") or {}

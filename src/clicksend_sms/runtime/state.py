@@ -69,6 +69,35 @@ def write_json_atomically(path: Path, value: Any) -> None:
     _fsync_directory(path.parent)
 
 
+def check_writable(path: Path, field: str) -> None:
+    """Raise InvalidInputError naming ``field`` unless ``path`` can be written atomically.
+
+    The check does what a write starts with: it creates a temporary file beside ``path`` and
+    removes it again. The directory must exist.
+    """
+    directory = path.parent
+    try:
+        if path.is_dir():
+            raise InvalidInputError(field, str(path), "It is a directory; name a file.")
+        if not directory.is_dir():
+            problem = "is not a directory" if directory.exists() else "does not exist"
+            raise InvalidInputError(
+                field,
+                str(path),
+                f"{directory} {problem}; name a file in an existing directory.",
+            )
+        descriptor, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+        os.close(descriptor)
+        os.unlink(temp_name)
+    except OSError as error:
+        raise InvalidInputError(
+            field,
+            str(path),
+            f"No file can be created in {directory} ({error.strerror}); name a file in a "
+            "writable directory.",
+        ) from None
+
+
 def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
     """Return the JSON object stored in ``path``, or None when the file does not exist.
 
@@ -78,8 +107,17 @@ def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError as error:
+        raise InvalidInputError(
+            field,
+            str(path),
+            f"The file is not UTF-8 text (byte {error.start}: {error.reason})."
+            " Save it as UTF-8 JSON.",
+        ) from None
     except OSError as error:
-        raise InvalidInputError(field, str(path), f"The file cannot be read: {error}.") from None
+        raise InvalidInputError(
+            field, str(path), f"The file cannot be read ({error.strerror})."
+        ) from None
 
     try:
         value = json.loads(text) if text.strip() else {}
@@ -94,10 +132,27 @@ def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
 
 
 class StateFile:
-    """Snapshots of trigger configurations, stored in one JSON file."""
+    """Snapshots of trigger configurations, stored in one JSON file.
 
-    def __init__(self, path: Path) -> None:
+    Every problem reading or writing the file raises InvalidInputError naming ``field``, the
+    option that chose the file.
+    """
+
+    def __init__(self, path: Path, field: str = "--state") -> None:
         self.path = path
+        self.field = field
+
+    def check(self, *, create_directory: bool = False) -> None:
+        """Raise InvalidInputError unless the file can be read and then replaced.
+
+        Call it before the first request, so a bad path fails before anything is emitted.
+        ``create_directory`` first creates the missing directories (for the default path).
+        """
+        if create_directory:
+            with self._converting_os_errors("cannot be written"):
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._entries()
+        check_writable(self.path, self.field)
 
     def load(self, key: str) -> dict[str, Any]:
         """Return the snapshot stored under ``key``, or ``{}`` when there is none."""
@@ -115,7 +170,7 @@ class StateFile:
                 "snapshot": dict(snapshot),
                 "savedAt": datetime.now(UTC).isoformat(timespec="seconds"),
             }
-            write_json_atomically(self.path, {"version": STATE_FORMAT_VERSION, "entries": entries})
+            self._write(entries)
 
     def keys(self) -> list[str]:
         return sorted(self._entries())
@@ -138,33 +193,50 @@ class StateFile:
             entries[key] = entries[newest]
             for name in old_keys:
                 del entries[name]
-            write_json_atomically(self.path, {"version": STATE_FORMAT_VERSION, "entries": entries})
+            self._write(entries)
             return newest
 
     def _entries(self) -> dict[str, Any]:
-        document = read_json_object(self.path, field="state")
+        document = read_json_object(self.path, field=self.field)
         if document is None:
             return {}
         entries = document.get("entries", {})
         if not isinstance(entries, dict):
             raise InvalidInputError(
-                "state", str(self.path), "Its 'entries' must be a JSON object; fix or delete it."
+                self.field,
+                str(self.path),
+                "Its 'entries' must be a JSON object; fix or delete the file.",
             )
         return entries
+
+    def _write(self, entries: dict[str, Any]) -> None:
+        with self._converting_os_errors("cannot be written"):
+            write_json_atomically(self.path, {"version": STATE_FORMAT_VERSION, "entries": entries})
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         if fcntl is None:  # pragma: no cover - Windows
             yield
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.path.with_name(self.path.name + ".lock")
-        with open(lock_path, "a", encoding="utf-8") as lock:
+        with self._converting_os_errors("cannot be locked"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = open(lock_path, "a", encoding="utf-8")  # noqa: SIM115
+        with lock:
             fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def _converting_os_errors(self, problem: str) -> Iterator[None]:
+        try:
+            yield
+        except OSError as error:
+            raise InvalidInputError(
+                self.field, str(self.path), f"The file {problem} ({error.strerror})."
+            ) from None
 
 
 def _saved_at(entry: Any) -> Any:
