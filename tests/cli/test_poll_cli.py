@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from clicksend_sms.cli import main
-from clicksend_sms.cli.common import EXIT_CREDENTIALS, EXIT_INVALID_INPUT, EXIT_OK
+from clicksend_sms.cli.common import (
+    EXIT_CREDENTIALS,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+)
 from clicksend_sms.triggers.snapshot import format_time
 
 HOUR = 3600
@@ -265,6 +270,65 @@ def test_state_write_failing_mid_poll_is_one_clear_error(emulator, tmp_path, mon
     assert "prints it again" in error
     assert "Traceback" not in error
     assert len(_lines(stdout.getvalue())) == 5
+
+
+class InterruptOnFirstLine(io.StringIO):
+    """Sends this process a real SIGINT when the first object is printed."""
+
+    def write(self, text: str) -> int:
+        if not self.getvalue():
+            os.kill(os.getpid(), signal.SIGINT)
+        return super().write(text)
+
+
+def _poll_in_process(monkeypatch, stdout: io.StringIO, *args: str) -> tuple[int, list[dict]]:
+    monkeypatch.setattr("sys.stdout", stdout)
+    code = main(["poll", *args])
+    return code, _lines(stdout.getvalue())
+
+
+def test_interrupted_receipts_poll_repeats_nothing(emulator, tmp_path, monkeypatch, caplog):
+    for key, value in emulator.env.items():
+        monkeypatch.setenv(key, value)
+    now = emulator.control.now()
+    rows = emulator.control.add("receipts", [{"timestamp": now - 100} for _ in range(20)])
+    args = ("smsReceipts", "--page-size", "15", "--state", str(tmp_path / "state.json"))
+
+    first_code, first = _poll_in_process(monkeypatch, InterruptOnFirstLine(), *args)
+    second_code, second = _poll_in_process(monkeypatch, io.StringIO(), *args)
+
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert first_code == EXIT_INTERRUPTED
+    assert second_code == EXIT_OK
+    assert len(first) == 15
+    assert len(second) == 5
+    assert {b["message_id"] for b in first + second} == {r["message_id"] for r in rows}
+    assert any("position after the last object printed" in m for m in warnings), warnings
+
+
+def test_interrupted_poll_repeats_the_unsaved_second(emulator, tmp_path, monkeypatch, caplog):
+    for key, value in emulator.env.items():
+        monkeypatch.setenv(key, value)
+    now = emulator.control.now()
+    dates = [now - 300] * 12 + [now - 200] * 5 + [now - 100] * 3
+    rows = emulator.control.add("history", [{"date": date} for date in dates])
+    state = tmp_path / "state.json"
+
+    args = ("smsHistory", "--page-size", "15", "--state", str(state))
+
+    first_code, first = _poll_in_process(monkeypatch, InterruptOnFirstLine(), *args)
+    second_code, second = _poll_in_process(monkeypatch, io.StringIO(), *args)
+
+    repeated = [b for b in first if b["message_id"] in {r["message_id"] for r in second}]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert first_code == EXIT_INTERRUPTED
+    assert second_code == EXIT_OK
+    assert len(first) == 15
+    assert len(repeated) == 3
+    assert {b["date"] for b in repeated} == {now - 200}
+    assert len(second) == 8
+    assert {b["message_id"] for b in first + second} == {r["message_id"] for r in rows}
+    assert any("prints these 3 objects again" in message for message in warnings), warnings
 
 
 def test_wrong_key_is_a_credentials_error(emulator, tmp_path):

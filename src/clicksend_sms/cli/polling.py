@@ -2,7 +2,9 @@
 
 Emitted message bodies go to stdout as JSON Lines, logs to stderr. The trigger's snapshot is
 kept in a state file, saved atomically after every page, so the next run continues where
-this one stopped. Ctrl-C or SIGTERM stops after the current page has been emitted and saved.
+this one stopped. Ctrl-C or SIGTERM stops after the current page has been emitted and its
+position saved. That position can lie one second before the newest object printed, so the
+next run may print the objects of that second again.
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from clicksend_sms.errors import InvalidInputError, TransientError
 from clicksend_sms.objects import Operation, get_object_type, select_model
 from clicksend_sms.runtime.local import ProgressLine, RunResult, run_function, with_env_credentials
 from clicksend_sms.runtime.state import StateFile, default_state_path, state_key
-from clicksend_sms.triggers.config import EMIT_BEHAVIORS, LAG_KEY, parse_settings
+from clicksend_sms.triggers.config import EMIT_BEHAVIORS, LAG_KEY, PollSettings, parse_settings
+from clicksend_sms.triggers.cursor import RowKey, row_key
+from clicksend_sms.triggers.snapshot import load_cursor
 
 FUNCTION = "getNewAndUpdatedObjectsPolling"
 # The configuration values that identify one cursor in the state file. The start time is not
 # one of them: it applies only while there is no saved position.
 STATE_KEY_FIELDS = ("objectType", "pollConfig")
-# Earlier versions added the start time to the key; such entries are adopted on first use.
+# Earlier versions added the start time to the key. Such entries are adopted on first use.
 OLD_KEY_SUFFIX = " startTime="
 
 UNSAVED_PAGE = (
@@ -125,7 +129,7 @@ def register(subparsers: Any) -> None:
 
 def _poll(args: argparse.Namespace) -> int:
     cfg = _build_cfg(args)
-    parse_settings(cfg)
+    settings = parse_settings(cfg)
     ClickSendClient.from_config(cfg).close()  # credentials are checked before any request
 
     state = StateFile(args.state or default_state_path(), "--state")
@@ -133,7 +137,7 @@ def _poll(args: argparse.Namespace) -> int:
     if not args.sample:
         state.check(create_directory=args.state is None)
         _adopt_old_entry(state, key)
-    poller = _Poller(cfg, state, key, sample=args.sample)
+    poller = _Poller(cfg, state, key, _UnsavedObjects(settings), sample=args.sample)
 
     with _stop_on_signals() as stop:
         poller.stop = stop
@@ -164,13 +168,46 @@ def _build_cfg(args: argparse.Namespace) -> dict[str, Any]:
     return with_env_credentials(cfg)
 
 
+class _UnsavedObjects:
+    """The order keys of printed objects that the last saved snapshot does not cover yet.
+
+    Between pages the snapshot of a list sorted by date stops one second before the newest
+    date seen, so the objects of that second stay here until a later snapshot covers them.
+    """
+
+    def __init__(self, settings: PollSettings) -> None:
+        self.settings = settings
+        self.keys: list[RowKey] = []
+
+    def printed(self, body: dict[str, Any]) -> None:
+        rows = body.get("results", []) if self.settings.emit_page else [body]
+        for row in rows:
+            key = row_key(row, self.settings.field, self.settings.object_type.id_field)
+            if key is not None:
+                self.keys.append(key)
+
+    def saved(self, snapshot: dict[str, Any]) -> None:
+        cursor = load_cursor(snapshot, self.settings)
+        if cursor is not None:
+            self.keys = [key for key in self.keys if cursor.admits(key)]
+
+
 class _Poller:
     """Runs polls, printing bodies and saving each snapshot before looking at ``stop``."""
 
-    def __init__(self, cfg: dict[str, Any], state: StateFile, key: str, *, sample: bool) -> None:
+    def __init__(
+        self,
+        cfg: dict[str, Any],
+        state: StateFile,
+        key: str,
+        unsaved: _UnsavedObjects,
+        *,
+        sample: bool,
+    ) -> None:
         self.cfg = cfg
         self.state = state
         self.key = key
+        self.unsaved = unsaved
         self.sample = sample
         self.stop = threading.Event()
         self.progress = ProgressLine()
@@ -212,12 +249,14 @@ class _Poller:
         self.progress.observe(event)
         if event.name == "data":
             print_json_line(event.payload["body"])
+            self.unsaved.printed(event.payload["body"])
         elif event.name == "snapshot" and not self.sample:
             try:
                 self.state.save(self.key, event.payload)
             except InvalidInputError as error:
                 fix = f"{error.fix} {UNSAVED_PAGE}"
                 raise SaveFailed(InvalidInputError(error.field, error.value, fix)) from None
+            self.unsaved.saved(event.payload)
             if self.stop.is_set():
                 raise StopRequested
 
@@ -226,7 +265,20 @@ class _Poller:
         return exit_code_for(result.error) if result.error is not None else EXIT_FAILED
 
     def _stopped(self, code: int) -> int:
-        logger.warning("Stopped on request. The state file contains the last page's position.")
+        repeats = len(self.unsaved.keys)
+        if repeats:
+            logger.warning(
+                "Stopped on request after saving the last page's position. That position ends "
+                "one second before the newest date printed, because more objects of that "
+                "second may follow on the next page, so the next poll prints these %d "
+                "objects again.",
+                repeats,
+            )
+        else:
+            logger.warning(
+                "Stopped on request. The state file contains the position after the last "
+                "object printed."
+            )
         return code
 
 
