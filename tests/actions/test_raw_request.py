@@ -7,6 +7,7 @@ import pytest
 from werkzeug import Response
 
 from clicksend_sms.actions import raw_request
+from clicksend_sms.api.redact import mask_userinfo
 from clicksend_sms.errors import (
     DeliveryStateUnknownError,
     InvalidInputError,
@@ -97,7 +98,8 @@ def test_leaving_urls_rejected_without_request(emulator):
         with pytest.raises(InvalidInputError) as caught:
             _run(emulator, {"url": url, "method": "GET"})
         assert caught.value.field == "url", url
-        assert json.dumps(url) in str(caught.value), url
+        assert json.dumps(mask_userinfo(url)) in str(caught.value), url
+        assert "user:key" not in str(caught.value), url
 
     assert len(urls) >= 25
     assert api_requests(emulator) == []

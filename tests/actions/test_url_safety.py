@@ -76,7 +76,8 @@ def test_rejected_url_names_value(url, reason):
         resolve_path(url, BASE)
 
     assert caught.value.field == "url"
-    assert caught.value.value == url
+    if "@" not in url:
+        assert caught.value.value == url
     assert reason in caught.value.fix
 
 
@@ -97,3 +98,20 @@ def test_loopback_base_with_port():
         resolve_path("http://127.0.0.1:8766/v3/lists/5", base)
     with pytest.raises(InvalidInputError):
         resolve_path("http://localhost:8765/v3/lists/5", base)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://user:pw@rest.clicksend.com/v3/sms", "https://***@rest.clicksend.com/v3/sms"),
+        ("https://rest.clicksend.com@evil.test/v3", "https://***@evil.test/v3"),
+        ("//user:pw@rest.clicksend.com/v3/sms", "//***@rest.clicksend.com/v3/sms"),
+    ],
+)
+def test_rejected_url_masks_credentials(url, shown):
+    with pytest.raises(InvalidInputError) as caught:
+        resolve_path(url, BASE)
+
+    assert caught.value.value == shown
+    assert f'"{shown}"' in str(caught.value)
+    assert "pw" not in str(caught.value)

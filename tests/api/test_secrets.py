@@ -160,3 +160,26 @@ def test_info_line_per_request(server, make_client, caplog):
     assert re.fullmatch(
         r"ClickSend GET /sms/history -> 200 in \d+ ms \(attempt 1\)", lines[0].getMessage()
     )
+
+
+@pytest.mark.parametrize(
+    ("base_url", "shown"),
+    [
+        ("http://demo-user:demo-key@127.0.0.1:39385/v3", "http://***@127.0.0.1:39385/v3"),
+        ("https://demo-user@127.0.0.1/v3", "https://***@127.0.0.1/v3"),
+        ("http://demo-user:demo/key@127.0.0.1/v3", "http://***@127.0.0.1/v3"),
+        ("ftp://demo-user:demo-key@127.0.0.1/v3", "ftp://***@127.0.0.1/v3"),
+        ("demo-user:demo-key@127.0.0.1/v3", "***@127.0.0.1/v3"),
+    ],
+)
+def test_base_url_credentials_masked_in_error(base_url, shown, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    with pytest.raises(ClickSendError) as caught:
+        ClickSendClient(USERNAME, API_KEY, base_url=base_url)
+
+    rendered = " ".join([str(caught.value), repr(vars(caught.value)), caplog.text])
+    assert caught.value.value == shown
+    assert f'"{shown}"' in str(caught.value)
+    assert "demo-key" not in rendered
+    assert "demo-user" not in rendered

@@ -341,6 +341,41 @@ def test_run_reports_bad_input_as_error_event(emulator, cli, tmp_path):
     assert emulator.control.requests() == []
 
 
+def _with_credentials_in_base_url(emulator, monkeypatch):
+    masked = emulator.base_url.replace("http://", "http://***@")
+    credentials_url = emulator.base_url.replace("http://", "http://demo-user:demo-key@")
+    monkeypatch.setenv("CLICKSEND_BASE_URL", credentials_url)
+    return masked
+
+
+def test_base_url_credentials_masked(emulator, cli, monkeypatch, caplog):
+    masked = _with_credentials_in_base_url(emulator, monkeypatch)
+
+    code, lines, err = cli("lookup", "contactList", 428)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert f'"{masked}"' in err
+    assert "demo-key" not in err + caplog.text
+    assert "demo-user" not in err + caplog.text
+    assert emulator.control.requests() == []
+
+
+def test_run_base_url_credentials_masked(emulator, cli, tmp_path, monkeypatch, caplog):
+    masked = _with_credentials_in_base_url(emulator, monkeypatch)
+
+    code, events, err = _run_events(
+        cli, tmp_path, "lookupObjectById", {"objectType": "contactList"}, {"idValue": 428}
+    )
+
+    assert code == EXIT_INVALID_INPUT
+    assert events[0]["event"] == "error"
+    assert f'"{masked}"' in events[0]["payload"]["message"]
+    assert f'"{masked}"' in caplog.text
+    assert "demo-key" not in json.dumps(events) + err + caplog.text
+    assert emulator.control.requests() == []
+
+
 # --- as a separate process --------------------------------------------------------------------
 
 

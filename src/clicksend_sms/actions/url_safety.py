@@ -12,6 +12,7 @@ import re
 from typing import Any, NoReturn
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from clicksend_sms.api.redact import mask_userinfo
 from clicksend_sms.errors import InvalidInputError
 
 FIELD = "url"
@@ -129,4 +130,6 @@ def _fully_decoded(segment: str) -> str:
 
 
 def _reject(url: str, fix: str) -> NoReturn:
-    raise InvalidInputError(FIELD, url, f"The URL must stay under the configured API base. {fix}")
+    # The URL is shown with any "user:password@" masked, because errors reach logs.
+    shown = mask_userinfo(url)
+    raise InvalidInputError(FIELD, shown, f"The URL must stay under the configured API base. {fix}")

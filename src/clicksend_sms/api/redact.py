@@ -1,4 +1,4 @@
-"""Masking of secret fields before request and response bodies are logged at DEBUG."""
+"""Masking of secrets: fields of request and response bodies, and credentials in URLs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ _SECRET_PAIR = re.compile(
     r'(?:"(?:[^"\\]|\\.)*"?|[^,}\]\s]+)',
     re.IGNORECASE,
 )
+
+# A scheme with "//", after which a URL's authority (and any "user:password@") begins.
+_AUTHORITY_START = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//")
 
 
 def redact(value: Any) -> Any:
@@ -49,3 +52,27 @@ def for_log(value: Any) -> str:
 def _is_secret(key: object) -> bool:
     normalized = str(key).lower().replace("_", "").replace("-", "")
     return normalized in _SECRET_KEYS or normalized.endswith(("apikey", "password"))
+
+
+def mask_userinfo(text: str) -> str:
+    """Return ``text`` with a URL's user information (``user:password@``) replaced by ``***``.
+
+    Everything from the authority's start to its last ``@`` is masked, even when the
+    password contains an unencoded ``/``, so ``http://u:p/w@host/v3`` becomes
+    ``http://***@host/v3``. Text without ``//`` is treated as starting with the authority,
+    as in ``user:key@host/v3``. An ``@`` in the path of a URL with ``//`` masks the host too,
+    which errs on the side of hiding a secret.
+    """
+    match = _AUTHORITY_START.match(text)
+    start = match.end() if match else 0
+    end = _first_index(text, "?#" if match else "/?#", start)
+    at = text.rfind("@", start, end)
+    if at < 0:
+        return text
+
+    return f"{text[:start]}{MASK}{text[at:]}"
+
+
+def _first_index(text: str, characters: str, start: int) -> int:
+    found = [index for index in (text.find(char, start) for char in characters) if index >= 0]
+    return min(found, default=len(text))

@@ -6,35 +6,46 @@ from urllib.parse import unquote
 
 import httpx
 
+from clicksend_sms.api.redact import mask_userinfo
 from clicksend_sms.errors import InvalidInputError
 
 DEFAULT_BASE_URL = "https://rest.clicksend.com/v3"
 
 _BASE_URL_FIX = f"Use an http or https URL without query or credentials, e.g. {DEFAULT_BASE_URL}."
+_USERINFO_FIX = (
+    "Remove the user name and password from the URL; the credentials come from the username "
+    "and API key settings."
+)
 _PATH_FIX = 'Use a path relative to the base URL that starts with "/", e.g. "/sms/history".'
 
 
 def normalize_base_url(value: object) -> str:
-    """Return ``value`` without surrounding whitespace and trailing slashes, if usable."""
+    """Return ``value`` without surrounding whitespace and trailing slashes, if usable.
+
+    A rejected value is shown with any ``user:password@`` masked.
+    """
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError("baseUrl", value, _BASE_URL_FIX)
 
+    shown = mask_userinfo(value)
     text = value.strip().rstrip("/")
     try:
         url = httpx.URL(text)
     except httpx.InvalidURL:
-        raise InvalidInputError("baseUrl", value, _BASE_URL_FIX) from None
+        raise InvalidInputError("baseUrl", shown, _BASE_URL_FIX) from None
+
+    if url.userinfo:
+        raise InvalidInputError("baseUrl", shown, _USERINFO_FIX)
 
     unusable = (
         url.scheme not in {"http", "https"}
         or not url.host
         or url.query
         or url.fragment
-        or url.userinfo
         or _has_control_characters(text)
     )
     if unusable:
-        raise InvalidInputError("baseUrl", value, _BASE_URL_FIX)
+        raise InvalidInputError("baseUrl", shown, _BASE_URL_FIX)
 
     return text
 
@@ -45,15 +56,18 @@ def check_path(path: object) -> str:
     Rejects absolute and scheme-relative URLs, backslashes, control characters and ``..``
     segments, any of which could send the credentials to another host or path.
     """
-    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
+    if not isinstance(path, str):
         raise InvalidInputError("path", path, _PATH_FIX)
+
+    if not path.startswith("/") or path.startswith("//"):
+        raise InvalidInputError("path", mask_userinfo(path), _PATH_FIX)
 
     # Percent-decoded too, because a server may decode "%2e%2e" to "..".
     route = unquote(path_without_query(path))
     segments = route.split("/")
     unsafe = "\\" in path or "\\" in route or _has_control_characters(path + route)
     if unsafe or ".." in segments or "." in segments:
-        raise InvalidInputError("path", path, _PATH_FIX)
+        raise InvalidInputError("path", mask_userinfo(path), _PATH_FIX)
 
     return path
 
