@@ -331,6 +331,17 @@ def test_interrupted_poll_repeats_the_unsaved_second(emulator, tmp_path, monkeyp
     assert any("prints these 3 objects again" in message for message in warnings), warnings
 
 
+def test_future_start_time_is_a_warning(emulator, tmp_path):
+    completed = _poll(emulator, tmp_path, "smsHistory", "--start-time", "2099-01-01T00:00:00Z")
+
+    assert completed.returncode == EXIT_OK
+    assert completed.stdout == ""
+    assert " WARNING " in completed.stderr
+    assert "startTime 2099-01-01T00:00:00Z is after now" in completed.stderr
+    assert "No object after it exists yet" in completed.stderr
+    assert emulator.control.requests() == []
+
+
 def test_wrong_key_is_a_credentials_error(emulator, tmp_path):
     completed = _poll(emulator, tmp_path, "smsHistory", CLICKSEND_API_KEY="wrong-key")
 

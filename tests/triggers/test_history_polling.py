@@ -129,6 +129,40 @@ def test_rows_before_start_time_are_skipped(emulator):
     assert run.ids("smsHistory") == later
 
 
+def test_future_start_time_warns(emulator, caplog):
+    add_objects(emulator, "smsHistory", [UPPER - 1])
+
+    run = run_poll(emulator, startTime="2023-11-14T23:13:20Z")  # NOW + 3600
+
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert run.bodies == []
+    assert run.last_snapshot["cursorTime"] == "2023-11-14T23:13:20Z"
+    assert emulator.control.requests() == []
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        "startTime 2023-11-14T23:13:20Z is after now (2023-11-14T22:13:20Z)"
+    )
+    assert "No object after it exists yet" in warnings[0]
+
+
+def test_future_snapshot_position_warns(emulator, caplog):
+    snapshot = {"cursorTime": "2023-11-14T23:13:20Z", "cursorId": None}
+
+    run = run_poll(emulator, snapshot, startTime="2020-01-01T00:00:00Z")
+
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert run.bodies == []
+    assert len(warnings) == 1
+    assert warnings[0].startswith("The snapshot's position 2023-11-14T23:13:20Z is after now")
+
+
+def test_start_time_within_the_lag_is_quiet(emulator, caplog):
+    run = run_poll(emulator, startTime="2023-11-14T22:13:15Z")  # NOW - 5, after UPPER
+
+    assert run.last_snapshot["cursorTime"] == "2023-11-14T22:13:15Z"
+    assert [r for r in caplog.records if r.levelname == "WARNING"] == []
+
+
 def test_string_timestamps(emulator):
     emulator.control.switches(timestamps="string")
     ids = add_objects(emulator, "smsHistory", [UPPER - 2] * 20 + [UPPER - 1] * 20)

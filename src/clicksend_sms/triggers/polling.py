@@ -81,10 +81,12 @@ def poll(
     no snapshot, and NoObjectFoundError when there is nothing to show.
     """
     settings = parse_settings(cfg, environ)
-    start = load_cursor(snapshot or {}, settings) or Cursor(
-        math.floor(settings.start_time.timestamp())
-    )
-    upper = math.floor(clock()) - settings.lag_seconds
+    saved = load_cursor(snapshot or {}, settings)
+    start = saved or Cursor(math.floor(settings.start_time.timestamp()))
+    now = clock()
+    upper = math.floor(now) - settings.lag_seconds
+    if start.time > now:
+        _warn_future_start(cfg.get("startTime") if saved is None else None, start, now)
     stats = PollStats()
     emitter = Emitter(context, settings, stats, sample=context.sample)
 
@@ -166,6 +168,20 @@ def _fall_back_to_unsorted(
     stats.unsorted = True
     if emitter.last_snapshot is not None:
         emitter.emit_snapshot(window.start)
+
+
+def _warn_future_start(start_time: Any, start: Cursor, now: float) -> None:
+    """Log that the poll starts after now, naming the configured startTime or the snapshot."""
+    if start_time is not None:
+        origin = f"startTime {start_time}"
+    else:
+        origin = f"The snapshot's position {format_time(start.time)}"
+    logger.warning(
+        "%s is after now (%s). No object after it exists yet, so polls emit nothing until "
+        "then, and the position stays at that time until the snapshot is reset.",
+        origin,
+        format_time(math.floor(now)),
+    )
 
 
 def _nothing_found(settings: PollSettings, start: Cursor, upper: int) -> str:
