@@ -211,6 +211,48 @@ def test_text_body_emitted_as_text(httpserver):
     assert_matches_out_schema(raw_request, cfg, bodies)
 
 
+def test_account_key_masked_in_output(emulator):
+    bodies = run_action(raw_request, emulator.cfg, {"url": "account", "method": "GET"})
+
+    subaccount = bodies[0]["responseBody"]["data"]["_subaccount"]
+    assert subaccount["api_key"] == "***"
+    assert subaccount["api_username"] == emulator.username
+    assert emulator.api_key not in json.dumps(bodies)
+
+
+def test_secret_keys_masked_at_any_depth(httpserver):
+    body = {
+        "http_code": 200,
+        "response_code": "SUCCESS",
+        "response_msg": "Here you go.",
+        "data": {
+            "users": [{"name": "a", "password": "pw-1", "API-Key": "k-1"}],
+            "nested": {"subaccount_api_key": "k-2", "note": "api_key is masked"},
+        },
+    }
+    httpserver.expect_request("/v3/users").respond_with_json(body)
+    cfg = {"username": "u", "apiKey": "k", "baseUrl": httpserver.url_for("/v3")}
+
+    [emitted] = run_action(raw_request, cfg, {"url": "users", "method": "GET"})
+
+    data = emitted["responseBody"]["data"]
+    assert data["users"] == [{"name": "a", "password": "***", "API-Key": "***"}]
+    assert data["nested"] == {"subaccount_api_key": "***", "note": "api_key is masked"}
+    assert emitted["responseBody"]["response_msg"] == "Here you go."
+
+
+def test_secret_keys_masked_in_text_body(httpserver):
+    truncated = '{"data": {"_subaccount": {"username": "u", "api_key": "SUB-KEY-1'
+    httpserver.expect_request("/v3/account").respond_with_data(
+        truncated, content_type="application/json"
+    )
+    cfg = {"username": "u", "apiKey": "k", "baseUrl": httpserver.url_for("/v3")}
+
+    [emitted] = run_action(raw_request, cfg, {"url": "account", "method": "GET"})
+
+    assert emitted["responseBody"] == '{"data": {"_subaccount": {"username": "u", "api_key": "***"'
+
+
 def test_meta_model_shape():
     meta = raw_request.get_meta_model({})
 

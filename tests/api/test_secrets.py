@@ -183,3 +183,16 @@ def test_base_url_credentials_masked_in_error(base_url, shown, caplog):
     assert f'"{shown}"' in str(caught.value)
     assert "demo-key" not in rendered
     assert "demo-user" not in rendered
+
+
+def test_query_secret_not_logged_by_http_library(server, make_client, caplog):
+    server.expect_request("/v3/lists").respond_with_json(envelope(data={"data": []}))
+    caplog.set_level(logging.DEBUG)
+
+    make_client().request("GET", "/lists?api_key=SEKRETQ&page=2")
+
+    # werkzeug's access log belongs to the test server, not to the client.
+    client_lines = [r.getMessage() for r in caplog.records if r.name != "werkzeug"]
+    assert len(server.log) == 1
+    assert [line for line in client_lines if "SEKRETQ" in line] == []
+    assert any('query={"api_key": "***", "page": "2"}' in line for line in client_lines)

@@ -2,6 +2,7 @@
 
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -269,6 +270,29 @@ def test_raw_404_flag(cli):
     assert thrown[1] == []
     assert printed[0] == EXIT_OK
     assert printed[1][0]["statusCode"] == 404
+
+
+def test_raw_account_key_masked(emulator, cli):
+    code, lines, _ = cli("raw", "GET", "account")
+
+    assert code == EXIT_OK
+    assert lines[0]["responseBody"]["data"]["_subaccount"]["api_key"] == "***"
+    assert emulator.api_key not in json.dumps(lines)
+
+
+def test_raw_debug_log_masks_query_secret(emulator, cli, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    code, _, err = cli("-vv", "raw", "GET", "lists?api_key=SEKRETQ&x=1")
+
+    # The in-process emulator's access log is the server's, not the connector's.
+    connector = [r for r in caplog.records if not r.name.startswith("clicksend_sms.emulator")]
+    assert code == EXIT_OK
+    assert "SEKRETQ" not in err
+    assert [r.getMessage() for r in connector if "SEKRETQ" in r.getMessage()] == []
+    debug_lines = [r.getMessage() for r in connector if r.levelno == logging.DEBUG]
+    assert any('"api_key": "***"' in line and '"x": "1"' in line for line in debug_lines)
+    assert [r.name for r in connector if r.name.startswith(("httpx", "httpcore"))] == []
 
 
 @pytest.mark.parametrize(

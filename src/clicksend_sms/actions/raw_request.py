@@ -2,7 +2,11 @@
 
 The ``url`` input is resolved against the base URL by ``url_safety`` and rejected before any
 request when it could leave it. Emits ``{"statusCode", "headers", "responseBody"}``, where
-``responseBody`` is the parsed JSON, or the text when the body is not JSON. A 404 is emitted
+``responseBody`` is the parsed JSON, or the text when the body is not JSON. The values of
+secret keys (``api_key``, ``password``, ``token``, ``secret``, ``authorization`` and names
+ending in ``apikey`` or ``password``, in any case and with ``_`` or ``-``) are replaced by
+``***`` at any depth, because the emitted body travels on through the flow: ``GET /account``
+returns the sub-account's API key. A 404 is emitted
 when ``doNotThrow404`` is set; every other 4xx and 5xx raises the client's error with
 ClickSend's message. Retries follow the client's rules: GET, PUT and DELETE repeat 429, 5xx
 and network failures; POST and PATCH repeat only requests that provably were not processed.
@@ -18,6 +22,7 @@ from clicksend_sms.actions import inputs
 from clicksend_sms.actions.url_safety import resolve_path
 from clicksend_sms.api import ApiResponse, ClickSendClient
 from clicksend_sms.api.error_mapping import error_for_response
+from clicksend_sms.api.redact import redact, redact_text
 from clicksend_sms.api.urls import path_without_query
 from clicksend_sms.component import ExecutionContext, Message
 from clicksend_sms.component.metadata import Schema
@@ -69,11 +74,12 @@ def send(
 
 
 def result_body(response: ApiResponse) -> dict[str, Any]:
-    """Return ``{"statusCode", "headers", "responseBody"}`` for a received response."""
+    """Return ``{"statusCode", "headers", "responseBody"}`` with secret values masked."""
+    body = response.body
     return {
         "statusCode": response.status,
         "headers": dict(response.headers.items()),
-        "responseBody": response.body,
+        "responseBody": redact_text(body) if isinstance(body, str) else redact(body),
     }
 
 
@@ -144,6 +150,10 @@ def _output_schema() -> Schema:
                 "type": ["object", "array", "string", "number", "integer", "boolean", "null"],
                 "title": "Response Body",
                 "required": False,
+                "description": (
+                    "The parsed JSON body, or its text when it is not JSON. Values of secret "
+                    "keys such as api_key, password or token are replaced by ***."
+                ),
             },
         },
     }

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from clicksend_sms.api.auth import BasicAuth, clean_credential
 from clicksend_sms.api.envelope import ApiResponse, parse_response
@@ -132,7 +133,7 @@ class ClickSendClient:
                 "ClickSend %s %s query=%s body=%s",
                 method,
                 shown_path,
-                for_log(query),
+                for_log(_logged_query(path, query)),
                 for_log(json) if content is not None else "none",
             )
 
@@ -267,6 +268,12 @@ def _finish(method: str, path: str, attempted: Attempted, *, raise_for_status: b
         raise error_for_format(method, path, outcome)
 
     return outcome
+
+
+def _logged_query(path: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the query written in ``path`` merged with ``params``, as the request sends it."""
+    written = dict(parse_qsl(urlsplit(path).query, keep_blank_values=True))
+    return {**written, **params}
 
 
 def _check_method(method: object) -> str:

@@ -36,10 +36,15 @@ def redact(value: Any) -> Any:
     return value
 
 
+def redact_text(text: str) -> str:
+    """Return a body text that is not valid JSON with the values of secret keys masked."""
+    return _SECRET_PAIR.sub(rf'\1"{MASK}"', text)
+
+
 def for_log(value: Any) -> str:
     """Render a JSON value or a non-JSON body text, redacted and shortened, for a DEBUG line."""
     if isinstance(value, str):
-        text = _SECRET_PAIR.sub(rf'\1"{MASK}"', value)
+        text = redact_text(value)
     else:
         text = json.dumps(redact(value), ensure_ascii=False, default=str)
 

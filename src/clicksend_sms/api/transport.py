@@ -8,6 +8,7 @@ which decides whether a POST can be retried.
 
 from __future__ import annotations
 
+import logging
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +20,13 @@ import httpx
 from clicksend_sms import __version__
 
 USER_AGENT = f"clicksend-sms-component/{__version__}"
+
+# httpx (INFO) and httpcore (DEBUG) log every request URL with its query values unmasked,
+# e.g. an api_key in a raw request's query. The client logs its own lines with secrets
+# masked, so these two loggers are held at WARNING.
+LIBRARY_LOGGERS = ("httpx", "httpcore")
+for _name in LIBRARY_LOGGERS:
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from clicksend_sms.api.transport import LIBRARY_LOGGERS
 from clicksend_sms.component import Event, ExecutionContext, Message
 from clicksend_sms.component.invoke import ProcessFunction
 from clicksend_sms.errors import (
@@ -56,11 +57,11 @@ def configure_logging(verbosity: int) -> None:
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
 
-    # httpx logs every request with its full URL, query values (phone numbers) included; the
-    # connector logs its own line without them, so httpx speaks only at DEBUG (-vv).
-    library_level = logging.DEBUG if verbosity >= 2 else logging.WARNING
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(library_level)
+    # httpx and httpcore log every request URL with its query values unmasked (phone numbers,
+    # an api_key in a raw request), so they stay at WARNING even with -vv. The client's own
+    # DEBUG line shows the query with secret values masked.
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def print_json_line(value: Any) -> None:

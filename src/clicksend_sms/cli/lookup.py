@@ -105,7 +105,9 @@ def _add_raw(subparsers: Any) -> None:
         help="send any request under the API base URL (Make Raw Request)",
         description=(
             "Send METHOD URL to the API and print {statusCode, headers, responseBody}. URL is "
-            "relative to the base URL (sms/history, /sms/history) or starts with it."
+            "relative to the base URL (sms/history, /sms/history) or starts with it. Values "
+            "of secret keys in the response body (api_key, password, token, ...) are "
+            "printed as ***."
         ),
     )
     parser.add_argument("method", metavar="METHOD", help="GET, POST, PUT, PATCH or DELETE")
