@@ -117,6 +117,8 @@ def test_later_poll_continues_whatever_the_start_time(emulator, tmp_path, later_
     assert [b["date"] for b in _lines(first.stdout)] == [now - 2 * HOUR, now - HOUR]
     assert [b["message_id"] for b in _lines(second.stdout)] == [r["message_id"] for r in added]
     assert len(json.loads(state.read_text())["entries"]) == 1
+    assert "is not used" not in first.stderr
+    assert (f"{' '.join(later_args)} is not used" in second.stderr) == bool(later_args)
 
 
 def test_entry_under_the_old_key_shape_is_adopted(emulator, tmp_path):

@@ -137,6 +137,7 @@ def _poll(args: argparse.Namespace) -> int:
     if not args.sample:
         state.check(create_directory=args.state is None)
         _adopt_old_entry(state, key)
+        _warn_unused_start_time(state, key, args.start_time)
     poller = _Poller(cfg, state, key, _UnsavedObjects(settings), sample=args.sample)
 
     with _stop_on_signals() as stop:
@@ -150,6 +151,19 @@ def _adopt_old_entry(state: StateFile, key: str) -> None:
     old_key = state.adopt(key, key + OLD_KEY_SUFFIX)
     if old_key is not None:
         logger.info("Continuing from the position saved under the older key %r.", old_key)
+
+
+def _warn_unused_start_time(state: StateFile, key: str, start_time: str | None) -> None:
+    saved = state.load(key)
+    if start_time and saved:
+        logger.warning(
+            "--start-time %s is not used, because the state file %s already contains a "
+            "position for this poll (cursorTime %s). Use another --state file to start "
+            "from that time.",
+            start_time,
+            state.path,
+            saved.get("cursorTime"),
+        )
 
 
 def _build_cfg(args: argparse.Namespace) -> dict[str, Any]:
