@@ -315,6 +315,61 @@ def test_raw_bad_input(emulator, cli, args, named):
     assert emulator.control.requests() == []
 
 
+# --- non-standard JSON ------------------------------------------------------------------------
+
+NON_STANDARD_JSON = [
+    ('{"to": "+61411111111", "body": NaN}', "NaN is not a JSON value"),
+    ('{"to": "+61411111111", "body": Infinity}', "Infinity is not a JSON value"),
+    ('{"to": "+61411111111", "body": -Infinity}', "-Infinity is not a JSON value"),
+    ('{"to": "+61411111111", "body": 1e999}', "the number 1e999 is too large"),
+    ('{"to": "+61411111111", "body": -1e999}', "the number -1e999 is too large"),
+]
+
+
+@pytest.mark.parametrize(("data", "reason"), NON_STANDARD_JSON)
+def test_upsert_sms_non_standard_json_rejected(emulator, cli, data, reason):
+    code, lines, err = cli("upsert", "create", "sms", "--data", data)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err.startswith("clicksend-sms: error: Invalid value for '--data': ")
+    assert f"The JSON is invalid: {reason}" in err
+    assert emulator.control.requests() == []
+
+
+def test_upsert_list_huge_number_rejected(emulator, cli, tmp_path):
+    data = tmp_path / "list.json"
+    data.write_text('{"list_name": 1e999}', "utf-8")
+
+    code, lines, err = cli("upsert", "create", "contactList", "--data", f"@{data}")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert "the number 1e999 is too large" in err
+    assert emulator.control.requests() == []
+
+
+def test_raw_nan_from_stdin_rejected(emulator, cli):
+    code, lines, err = cli("raw", "POST", "lists", "--data", "-", stdin='{"list_name": NaN}')
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert "NaN is not a JSON value" in err
+    assert emulator.control.requests() == []
+
+
+def test_metadata_cfg_nan_rejected(cli, tmp_path):
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text('{"objectType": "sms", "operation": NaN}', "utf-8")
+
+    code, lines, err = cli("metadata", "upsertObject", "--cfg", cfg)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert "Invalid value for '--cfg'" in err
+    assert "NaN is not a JSON value" in err
+
+
 # --- run, as the platform would ---------------------------------------------------------------
 
 

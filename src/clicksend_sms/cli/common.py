@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -114,9 +115,31 @@ def read_json_option(option: str | None, name: str = "--data") -> Any:
         text = option
 
     try:
-        return json.loads(text)
+        return parse_json(text)
     except ValueError as error:
         raise InvalidInputError(name, option, f"The JSON is invalid: {error}.") from None
+
+
+def parse_json(text: str) -> Any:
+    """Parse standard JSON (RFC 8259), raising ValueError for what Python's json adds.
+
+    ``json.loads`` accepts ``NaN``, ``Infinity`` and ``-Infinity`` and turns a number too
+    large for a float (``1e999``) into infinity; a field would then be sent as the text
+    ``nan`` or ``inf``. All of these raise here instead.
+    """
+    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value; write a number or a quoted string")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text} is too large; write it as a quoted string")
+
+    return value
 
 
 def print_bodies(process: ProcessFunction, cfg: dict[str, Any], body: dict[str, Any]) -> int:

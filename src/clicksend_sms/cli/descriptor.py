@@ -17,6 +17,7 @@ from typing import Any
 from clicksend_sms.cli.common import (
     EXIT_OK,
     credentials_from_env,
+    parse_json,
     run_command,
 )
 from clicksend_sms.component.descriptor import function_definition, load_descriptor, resolve_model
@@ -128,7 +129,7 @@ def read_config(path: str | None, pairs: list[str]) -> dict[str, Any]:
 
 def _read_config_file(path: str) -> dict[str, Any]:
     try:
-        value = json.loads(Path(path).read_text("utf-8"))
+        value = parse_json(Path(path).read_text("utf-8"))
     except OSError as error:
         raise InvalidInputError("--cfg", path, f"The file cannot be read: {error}.") from None
     except ValueError as error:
