@@ -244,7 +244,7 @@ def test_unwritable_state_path_fails_before_any_request(emulator, tmp_path, name
     assert emulator.control.requests() == []
 
 
-def test_state_write_failing_mid_poll_is_one_clear_error(emulator, tmp_path, monkeypatch, capsys):
+def test_state_write_failing_mid_poll(emulator, tmp_path, monkeypatch, capsys):
     for key, value in emulator.env.items():
         monkeypatch.setenv(key, value)
     emulator.control.seed("demo")

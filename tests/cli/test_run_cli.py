@@ -215,9 +215,7 @@ def test_unwritable_snapshot_fails_before_any_request(emulator, tmp_path, path, 
     assert emulator.control.requests() == []
 
 
-def test_snapshot_write_failing_after_the_run_is_one_clear_error(
-    emulator, tmp_path, capsys, monkeypatch
-):
+def test_snapshot_write_failing_after_run(emulator, tmp_path, capsys, monkeypatch):
     for key, value in emulator.env.items():
         monkeypatch.setenv(key, value)
     emulator.control.seed("demo")
