@@ -191,19 +191,19 @@ class _UnsavedObjects:
 
     def __init__(self, settings: PollSettings) -> None:
         self.settings = settings
-        self.keys: list[RowKey] = []
+        self.keys: set[RowKey] = set()
 
     def printed(self, body: dict[str, Any]) -> None:
         rows = body.get("results", []) if self.settings.emit_page else [body]
         for row in rows:
             key = row_key(row, self.settings.field, self.settings.object_type.id_field)
             if key is not None:
-                self.keys.append(key)
+                self.keys.add(key)
 
     def saved(self, snapshot: dict[str, Any]) -> None:
         cursor = load_cursor(snapshot, self.settings)
         if cursor is not None:
-            self.keys = [key for key in self.keys if cursor.admits(key)]
+            self.keys = {key for key in self.keys if cursor.admits(key)}
 
 
 class _Poller:
