@@ -160,7 +160,12 @@ def _files(tmp_path, **contents: bytes) -> dict[str, str]:
 
 @pytest.mark.parametrize("option", ["--cfg", "--msg", "--snapshot"])
 @pytest.mark.parametrize(
-    ("content", "reason"), [(NOT_UTF8, "not UTF-8"), (b"{not json", "not valid JSON")]
+    ("content", "reason"),
+    [
+        (NOT_UTF8, "not UTF-8"),
+        (b"{not json", "not valid JSON"),
+        (b'{"body": {"a": NaN}}', "NaN is not a JSON value"),
+    ],
 )
 def test_unreadable_input_file_names_its_option(emulator, tmp_path, option, content, reason):
     good = json.dumps({"objectType": "smsHistory", "pollConfig": "date"}).encode()

@@ -7,7 +7,6 @@ code is 0 when no error was emitted, otherwise the code of the error (see cli/co
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from clicksend_sms.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     exit_code_for,
+    parse_json,
     print_json_line,
     run_command,
 )
@@ -109,7 +109,7 @@ def _write_snapshot(path: Path, snapshot: dict[str, Any]) -> None:
 
 
 def _read_object(path: Path, field: str) -> dict[str, Any]:
-    value = read_json_object(path, field=field)
+    value = read_json_object(path, field=field, parse=parse_json)
     if value is None:
         raise InvalidInputError(field, str(path), "The file does not exist.")
     return value
@@ -127,12 +127,12 @@ def _read_message(path: Path | None) -> Message:
 
 def _parse_stdin() -> dict[str, Any]:
     try:
-        value = json.loads(sys.stdin.read() or "{}")
+        value = parse_json(sys.stdin.read() or "{}")
     except UnicodeDecodeError as error:
         raise InvalidInputError(
             "--msg", "-", f"stdin is not UTF-8 text (byte {error.start}: {error.reason})."
         ) from None
-    except json.JSONDecodeError as error:
+    except ValueError as error:
         raise InvalidInputError("--msg", "-", f"stdin is not valid JSON ({error}).") from None
     if not isinstance(value, dict):
         raise InvalidInputError("--msg", "-", 'stdin must hold a JSON object {"body": {...}}.')
@@ -142,4 +142,4 @@ def _parse_stdin() -> dict[str, Any]:
 def _read_snapshot(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
-    return read_json_object(path, field="--snapshot") or {}
+    return read_json_object(path, field="--snapshot", parse=parse_json) or {}

@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -98,10 +98,13 @@ def check_writable(path: Path, field: str) -> None:
         ) from None
 
 
-def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
+def read_json_object(
+    path: Path, *, field: str, parse: Callable[[str], Any] = json.loads
+) -> dict[str, Any] | None:
     """Return the JSON object stored in ``path``, or None when the file does not exist.
 
-    A file that is not a JSON object raises InvalidInputError naming ``field``.
+    A file that is not a JSON object raises InvalidInputError naming ``field``. ``parse``
+    turns the text into a value and raises ValueError when the text is not valid JSON.
     """
     try:
         text = path.read_text("utf-8")
@@ -120,8 +123,8 @@ def read_json_object(path: Path, *, field: str) -> dict[str, Any] | None:
         ) from None
 
     try:
-        value = json.loads(text) if text.strip() else {}
-    except json.JSONDecodeError as error:
+        value = parse(text) if text.strip() else {}
+    except ValueError as error:
         raise InvalidInputError(
             field, str(path), f"The file is not valid JSON ({error}); fix or delete it."
         ) from None
