@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clicksend_sms.errors import TransientError
-from clicksend_sms.triggers.cursor import Cursor, IdKey, RowKey, cursor_at, latest, row_key
+from clicksend_sms.triggers.cursor import (
+    Cursor,
+    IdKey,
+    RowKey,
+    cursor_at,
+    id_key,
+    latest,
+    row_key,
+    tracked_seconds,
+)
 from clicksend_sms.triggers.emitter import Emitter, PollStats
 from clicksend_sms.triggers.sources import PageSource
 
@@ -124,36 +133,43 @@ class SortedScan:
         return True
 
     def _select(self, records: list[dict[str, Any]], floor: Cursor) -> tuple[list[Any], bool]:
-        """Return the page's objects inside the window, in key order, and whether it went past.
+        """Return the page's objects inside the window, in time order, and whether it went past.
 
-        Objects already emitted from the previous page (a row shifted by an insert before
-        it) are dropped.
+        The server sorts by the tracked field, so the page is already in time order; the order
+        within one second does not matter, because mid-poll snapshots cover whole seconds
+        only. Objects already emitted from the previous page (a row shifted by an insert
+        before it) are dropped. This loop runs once per object polled, so it reads the
+        fields directly.
         """
-        chosen: list[tuple[RowKey, dict[str, Any]]] = []
+        field, id_field, upper = self.window.field, self.window.id_field, self.window.upper
+        chosen: list[dict[str, Any]] = []
         chosen_ids: set[IdKey] = set()
         beyond = False
         for row in records:
-            key = self.window.key(row)
-            if key is None:
+            seconds = tracked_seconds(row.get(field))
+            if seconds is None:
                 self.stats.skipped_without_time += 1
                 continue
 
-            seconds, identity = key
             if self.highest is not None and seconds < self.highest:
                 raise OrderError(f"{self.source.path} went back from {self.highest} to {seconds}")
             self.highest = seconds
 
-            if seconds > self.window.upper:
+            if seconds > upper:
                 beyond = True
                 continue
-            if not floor.admits(key) or identity in self.previous_ids or identity in chosen_ids:
+            if seconds < floor.time:
+                continue
+            identity = id_key(row.get(id_field))
+            if seconds == floor.time and not floor.admits((seconds, identity)):
+                continue
+            if identity in self.previous_ids or identity in chosen_ids:
                 continue
             chosen_ids.add(identity)
-            chosen.append((key, row))
+            chosen.append(row)
 
         self.previous_ids = chosen_ids
-        chosen.sort(key=lambda item: item[0])
-        return [row for _, row in chosen], beyond
+        return chosen, beyond
 
 
 @dataclass(order=False)
