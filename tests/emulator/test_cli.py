@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ import httpx
 import pytest
 
 from clicksend_sms.cli import build_parser
+from clicksend_sms.cli.emulator import _listen_error
 
 
 def _start(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
@@ -88,3 +90,54 @@ def test_cli_help_describes_every_option():
     options = {a.dest: a.help for a in emulator._actions if a.dest != "help"}
     assert set(options) == {"host", "port", "seed", "switch"}
     assert all(options.values())
+
+
+def _run_emulator(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "clicksend_sms.cli", "emulator", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65536", "eighty"])
+def test_cli_rejects_port_out_of_range(port):
+    result = _run_emulator(f"--port={port}")
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert (
+        f"argument --port: expected a TCP port from 0 to 65535 (0 picks a free port), "
+        f"got '{port}'" in result.stderr
+    )
+
+
+def test_cli_names_port_in_use():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = _run_emulator("--port", str(port))
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(
+        f"clicksend-sms emulator: port {port} on 127.0.0.1 is already in use ("
+    )
+    assert "choose another --port (0 picks a free one)" in result.stderr
+
+
+def test_listen_error_names_unresolvable_host():
+    error = socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    text = _listen_error("no-such-host.invalid", 0, error)
+
+    assert text == (
+        "cannot resolve --host 'no-such-host.invalid' (Name or service not known). "
+        "Use an IP address such as 127.0.0.1."
+    )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import signal
+import socket
 import sys
 import threading
 from typing import Any
@@ -13,6 +15,7 @@ from clicksend_sms.emulator.server import EmulatorServer
 from clicksend_sms.emulator.switches import SwitchError
 
 DEFAULT_PORT = 8765
+MAX_PORT = 65535
 
 
 def register(subparsers: Any) -> None:
@@ -35,7 +38,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--port",
-        type=int,
+        type=_port,
         default=DEFAULT_PORT,
         help=f"TCP port to listen on; 0 picks a free port (default {DEFAULT_PORT})",
     )
@@ -71,14 +74,41 @@ def _switch(text: str) -> tuple[str, Any]:
     return name.strip(), value
 
 
+def _port(text: str) -> int:
+    """Return a TCP port number from 0 to 65535."""
+    digits = text.strip()
+    if not digits.isascii() or not digits.isdigit() or int(digits) > MAX_PORT:
+        raise argparse.ArgumentTypeError(
+            f"expected a TCP port from 0 to {MAX_PORT} (0 picks a free port), got {text!r}"
+        )
+    return int(digits)
+
+
+def _listen_error(host: str, port: int, error: OSError) -> str:
+    """Describe why the server could not listen, naming the address and the option to change."""
+    reason = error.strerror or str(error)
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use ({reason}). Stop the program that "
+            "uses it, or choose another --port (0 picks a free one)."
+        )
+    if isinstance(error, socket.gaierror):
+        return f"cannot resolve --host {host!r} ({reason}). Use an IP address such as 127.0.0.1."
+    return f"cannot listen on {host} port {port} ({reason}). Check --host and --port."
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the server, print its base URL, and serve until interrupted."""
     try:
         server = EmulatorServer(
             host=args.host, port=args.port, switches=dict(args.switch), seed=args.seed
         )
-    except (SwitchError, OSError) as error:
+    except SwitchError as error:
         print(f"clicksend-sms emulator: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        reason = _listen_error(args.host, args.port, error)
+        print(f"clicksend-sms emulator: {reason}", file=sys.stderr)
         return 2
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
