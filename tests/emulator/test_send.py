@@ -79,6 +79,53 @@ def test_accepted_message_fields(api, frozen):
 
 
 @pytest.mark.parametrize(
+    ("to", "country", "expected"),
+    [
+        pytest.param("+61411111111", None, "+61411111111", id="e164"),
+        pytest.param("61411111111", None, "+61411111111", id="international-without-plus"),
+        pytest.param("61411111111", "AU", "+61411111111", id="international-with-country"),
+        pytest.param("447777777777", None, "+447777777777", id="gb-without-plus"),
+        pytest.param("0411111111", None, "+61411111111", id="local-default-au"),
+        pytest.param("07777777777", "GB", "+447777777777", id="local-with-country"),
+        pytest.param("0044 7777 777777", None, "+447777777777", id="double-zero"),
+        pytest.param("+61 (4) 1111-1111", None, "+61411111111", id="separators"),
+    ],
+)
+def test_recipient_normalised_to_e164(api, frozen, to, country, expected):
+    message = {"to": to, "body": "x"}
+    if country is not None:
+        message["country"] = country
+
+    [result] = _send(api, message)["messages"]
+
+    assert result["status"] == "SUCCESS"
+    assert result["to"] == expected
+
+
+@pytest.mark.parametrize(
+    "to",
+    [
+        pytest.param("+0411111111", id="calling-code-zero"),
+        pytest.param("6141111", id="seven-digits"),
+        pytest.param("+6141111111111111", id="sixteen-digits"),
+        pytest.param("0411111111x", id="letter"),
+    ],
+)
+def test_invalid_recipient_rejected(api, frozen, to):
+    [result] = _send(api, {"to": to, "body": "x"})["messages"]
+
+    assert result["status"] == "INVALID_RECIPIENT"
+    assert result["to"] == to
+
+
+def test_contact_number_without_plus_is_international(api, demo):
+    response = api.post("/lists/428/contacts", json={"phone_number": "61298765432"})
+
+    assert response.status_code == 200
+    assert response.json()["data"]["phone_number"] == "+61298765432"
+
+
+@pytest.mark.parametrize(
     ("body", "parts"),
     [
         pytest.param("a" * 160, 1, id="gsm-160"),

@@ -53,20 +53,26 @@ MAX_DIGITS = 15
 def normalise(number: str, country: str | None = "AU") -> str | None:
     """Return ``number`` in E.164 form, or None when it cannot be a phone number.
 
-    Separators (spaces, dashes, dots, brackets) are dropped. ``00`` becomes ``+``; a local
-    number with a leading 0 takes the calling code of ``country``. Fewer than 8 or more than
-    15 digits is invalid.
+    Separators (spaces, dashes, dots, brackets) are dropped and ``00`` becomes ``+``. A local
+    number (a leading 0) takes the calling code of ``country`` in place of the 0. Other digits
+    without ``+`` are an international number with its calling code: ``447777777777`` is
+    ``+447777777777``. Fewer than 8 or more than 15 digits is invalid, and so is a calling
+    code starting with 0.
     """
     compact = _SEPARATORS.sub("", number or "")
-    if not _DIGITS.match(compact):
+    if not _DIGITS.match(compact) or compact.startswith("+0"):
         return None
+
     if compact.startswith("00"):
         compact = "+" + compact[2:]
-    if not compact.startswith("+"):
+    elif compact.startswith("0"):
         code = CALLING_CODES.get((country or "AU").upper())
         if code is None:
             return None
-        compact = "+" + code + compact.removeprefix("0")
+        compact = "+" + code + compact[1:]
+    elif not compact.startswith("+"):
+        compact = "+" + compact
+
     digits = len(compact) - 1
     return compact if MIN_DIGITS <= digits <= MAX_DIGITS else None
 
