@@ -3,6 +3,7 @@
 - ``InvalidInputError``: fix the configuration or message; raised before any request is sent.
 - ``CredentialsError``: fix the username or API key (``PermissionDeniedError``: or the id).
 - ``RequestRejectedError`` and ``NotFoundError``: ClickSend rejected the request; fix the input.
+  ``TLSError`` and ``EndpointNotFoundError``: fix the base URL (its scheme, or a missing /v3).
 - ``TransientError`` (and ``RateLimitError``): retry later; the retries already made failed.
 - ``DeliveryStateUnknownError``: a write may or may not have happened; check before repeating it.
 - ``ResponseFormatError``: ClickSend answered with something that is not its JSON envelope.
@@ -109,10 +110,44 @@ class RequestRejectedError(ApiError):
     hint = "Fix the request fields named in the message and send it again."
 
 
+class TLSError(RequestRejectedError):
+    """The TLS handshake failed, so the request was never sent and is not repeated.
+
+    Typical causes are an ``https://`` base URL for a server that speaks plain HTTP, or a
+    certificate that is not valid for the host.
+    """
+
+    hint = (
+        "Check the scheme of the base URL (https:// for a TLS server, http:// for a plain one) "
+        "and that the server's certificate is valid for its host."
+    )
+
+
 class NotFoundError(ApiError):
     """The object or endpoint does not exist (HTTP 404, or 403 where ClickSend uses it so)."""
 
     hint = "Check the id and the object type."
+
+
+class EndpointNotFoundError(NotFoundError):
+    """ClickSend has no endpoint for the method and path (HTTP 404 "Invalid endpoint").
+
+    ClickSend returns this for an unknown path or an unsupported method. When every request
+    fails so, the base URL usually lacks ``/v3``. ``base_url`` is the configured base URL.
+    """
+
+    hint = "Check that the base URL ends in /v3 and that the method and path exist in ClickSend."
+
+    def __init__(self, message: str, *, base_url: str | None = None, **kwargs: Any) -> None:
+        self.base_url = base_url
+        if base_url is not None and not base_url.endswith("/v3"):
+            self.hint = f"Check that the base URL ends in /v3: it is {base_url}."
+        elif base_url is not None:
+            self.hint = (
+                "Check the method and the path against the ClickSend API reference; the path "
+                f"is relative to the base URL {base_url}."
+            )
+        super().__init__(message, **kwargs)
 
 
 class TransientError(ApiError):

@@ -4,7 +4,7 @@ import pytest
 
 from clicksend_sms.actions import lookup_object
 from clicksend_sms.api import ClickSendClient
-from clicksend_sms.errors import NotFoundError
+from clicksend_sms.errors import EndpointNotFoundError, NotFoundError
 from tests.actions.helpers import api_requests, assert_matches_out_schema, run_action
 
 MISSING_MESSAGE_ID = "00000000-0000-4000-8000-000000000000"
@@ -129,6 +129,19 @@ def test_contact_in_missing_list_is_not_found(emulator):
         run_action(lookup_object, _cfg(emulator, "contact"), {"idValue": 5, "listId": 987654})
 
     assert "Contact 5 in list 987654 was not found" in str(caught.value)
+
+
+def test_base_url_without_v3_is_endpoint_error(emulator):
+    [contact_list] = emulator.control.add("lists", [{}])
+    root = emulator.base_url.removesuffix("/v3")
+    cfg = {**_cfg(emulator, "contactList"), "baseUrl": root}
+
+    with pytest.raises(EndpointNotFoundError) as caught:
+        run_action(lookup_object, cfg, {"idValue": contact_list["list_id"]})
+
+    assert "was not found" not in str(caught.value)
+    assert "Invalid endpoint" in str(caught.value)
+    assert str(caught.value).endswith(f"Check that the base URL ends in /v3: it is {root}.")
 
 
 def test_meta_model_inputs_per_type():

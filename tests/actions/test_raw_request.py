@@ -10,6 +10,7 @@ from clicksend_sms.actions import raw_request
 from clicksend_sms.api.redact import mask_userinfo
 from clicksend_sms.errors import (
     DeliveryStateUnknownError,
+    EndpointNotFoundError,
     InvalidInputError,
     NotFoundError,
     RequestRejectedError,
@@ -209,6 +210,16 @@ def test_text_body_emitted_as_text(httpserver):
     assert bodies[0]["responseBody"] == "a,b\n1,2\n"
     assert bodies[0]["headers"]["content-type"].startswith("text/csv")
     assert_matches_out_schema(raw_request, cfg, bodies)
+
+
+def test_base_url_without_v3_hint(emulator):
+    root = emulator.base_url.removesuffix("/v3")
+    cfg = {**emulator.cfg, "baseUrl": root}
+
+    with pytest.raises(EndpointNotFoundError) as caught:
+        run_action(raw_request, cfg, {"url": "account", "method": "GET"})
+
+    assert str(caught.value).endswith(f"Check that the base URL ends in /v3: it is {root}.")
 
 
 def test_account_key_masked_in_output(emulator):

@@ -11,6 +11,7 @@ from werkzeug import Request, Response
 from clicksend_sms import __version__
 from clicksend_sms.api import DEFAULT_BASE_URL, ClickSendClient
 from clicksend_sms.api.auth import basic_auth_header
+from clicksend_sms.api.urls import origin_of
 from clicksend_sms.errors import InvalidInputError
 from tests.api.conftest import API_KEY, USERNAME, envelope
 
@@ -199,3 +200,16 @@ def test_repr_hides_credentials(make_client):
 
     assert API_KEY not in repr(client)
     assert "user" not in repr(client)
+
+
+@pytest.mark.parametrize(
+    ("base_url", "origin"),
+    [
+        ("https://rest.clicksend.com/v3", "rest.clicksend.com:443"),
+        ("http://127.0.0.1/v3", "127.0.0.1:80"),
+        ("http://127.0.0.1:39385/v3", "127.0.0.1:39385"),
+        ("http://[::1]:8080/v3", "[::1]:8080"),
+    ],
+)
+def test_origin_of_base_url(base_url, origin):
+    assert origin_of(base_url) == origin

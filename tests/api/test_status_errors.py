@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import ssl
+import subprocess
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -12,11 +15,13 @@ from clicksend_sms.errors import (
     ApiError,
     CredentialsError,
     DeliveryStateUnknownError,
+    EndpointNotFoundError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestRejectedError,
     ResponseFormatError,
+    TLSError,
     TransientError,
 )
 from tests.api.conftest import envelope
@@ -86,10 +91,17 @@ def test_success_returns_envelope_fields(server, make_client):
         ),
         pytest.param(
             404,
-            envelope(404, "NOT_FOUND", "Invalid endpoint. Please try again."),
+            envelope(404, "NOT_FOUND", "Receipt record not found."),
             NotFoundError,
             404,
             id="404",
+        ),
+        pytest.param(
+            404,
+            envelope(404, "NOT_FOUND", "Invalid endpoint. Please try again."),
+            EndpointNotFoundError,
+            404,
+            id="404-endpoint",
         ),
         pytest.param(
             405,
@@ -222,12 +234,98 @@ def test_post_500_is_delivery_state_unknown(server, make_client):
 
 
 def test_connection_refused(make_client):
-    error = _get_error(make_client, base_url=f"http://127.0.0.1:{free_port()}/v3")
+    port = free_port()
+    error = _get_error(make_client, base_url=f"http://127.0.0.1:{port}/v3")
 
     assert type(error) is TransientError
     assert error.status is None
-    assert "connection failed" in str(error)
+    assert f"No response from ClickSend at 127.0.0.1:{port}: connection failed" in str(error)
     assert "no response" in str(error)
+
+
+def test_endpoint_404_hints_at_v3(server, make_client):
+    server.expect_request("/sms/history").respond_with_json(
+        envelope(404, "NOT_FOUND", "Invalid endpoint. Please try again."), status=404
+    )
+    base_url = server.url_for("/").rstrip("/")
+
+    error = _get_error(make_client, base_url=base_url)
+
+    assert type(error) is EndpointNotFoundError
+    assert error.hint == f"Check that the base URL ends in /v3: it is {base_url}."
+    assert str(error).startswith("ClickSend has no endpoint for this method and path. [")
+    assert str(error).endswith(error.hint)
+    assert "Check the id" not in str(error)
+
+
+def test_endpoint_404_under_v3_names_base(server, make_client):
+    _respond(server, 404, envelope(404, "NOT_FOUND", "Invalid endpoint. Please try again."))
+
+    error = _get_error(make_client)
+
+    assert type(error) is EndpointNotFoundError
+    assert "Check the method and the path" in error.hint
+    assert server.url_for("/v3") in error.hint
+
+
+def test_404_without_envelope_is_endpoint_error(server, make_client):
+    server.expect_request("/v3/sms/history").respond_with_data(
+        "<h1>Not Found</h1>", status=404, content_type="text/html"
+    )
+
+    error = _get_error(make_client)
+
+    assert type(error) is EndpointNotFoundError
+
+
+def test_https_to_plain_server_not_retried(server, make_client, fake_time):
+    base_url = server.url_for("/v3").replace("http://", "https://")
+    origin = base_url.split("/")[2]
+    client = make_client(base_url=base_url, retry=RetryPolicy(max_attempts=5))
+
+    with pytest.raises(TLSError) as caught:
+        client.request("GET", "/account")
+
+    error = caught.value
+    assert isinstance(error, RequestRejectedError)
+    assert fake_time.sleeps == []
+    assert error.status is None
+    assert str(error).startswith(f"The request to ClickSend at {origin} was not sent: ")
+    assert "the TLS handshake failed (WRONG_VERSION_NUMBER)" in str(error)
+    assert "Check the scheme of the base URL" in str(error)
+
+
+@pytest.fixture
+def self_signed_server(tmp_path):
+    """An HTTPS server on loopback whose certificate no trust store accepts."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    https = HTTPServer(host="127.0.0.1", port=0, ssl_context=context)
+    https.start()
+    yield https
+    https.stop()
+
+
+def test_untrusted_certificate_not_retried(self_signed_server, make_client, fake_time):
+    base_url = self_signed_server.url_for("/v3")
+    client = make_client(base_url=base_url, retry=RetryPolicy(max_attempts=5))
+
+    with pytest.raises(TLSError) as caught:
+        client.request("GET", "/account")
+
+    assert fake_time.sleeps == []
+    assert "the TLS handshake failed (certificate verify failed: " in str(caught.value)
+    assert self_signed_server.log == []
 
 
 def test_read_timeout(make_client):

@@ -7,7 +7,12 @@ not exist or belongs to another account. For those routes a 403 is reported as n
 
 from __future__ import annotations
 
-from clicksend_sms.errors import ApiError, NotFoundError, PermissionDeniedError
+from clicksend_sms.errors import (
+    ApiError,
+    EndpointNotFoundError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from clicksend_sms.objects import ObjectType
 
 # Item routes where a missing parent list comes back as 403 instead of 404.
@@ -27,6 +32,10 @@ def as_not_found(
     object_type: ObjectType, object_id: str, parent_id: str | None, error: ApiError
 ) -> NotFoundError | None:
     """Return a NotFoundError naming the object, or None when ``error`` means something else."""
+    if isinstance(error, EndpointNotFoundError):
+        # The route itself is unknown (usually a base URL without /v3), not the object.
+        return None
+
     forbidden = isinstance(error, PermissionDeniedError)
     if forbidden and not (object_type.item_path or "").startswith(_FORBIDDEN_MEANS_MISSING):
         return None

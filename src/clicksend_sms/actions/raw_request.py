@@ -61,13 +61,18 @@ def send(
     ``sleep`` waits between retries; tests pass one that does not block.
     """
     with ClickSendClient.from_config(cfg, sleep=sleep) as client:
-        path = resolve_path(url, client.base_url)
+        base_url = client.base_url
+        path = resolve_path(url, base_url)
         response = client.request(method, path, json=data, raise_for_status=False)
 
     succeeded = 200 <= response.status < 300 and not response.is_error
     if not succeeded and not (do_not_throw_404 and response.effective_status == 404):
         raise error_for_response(
-            method, path_without_query(path), response, attempts=response.attempts
+            method,
+            path_without_query(path),
+            response,
+            attempts=response.attempts,
+            base_url=base_url,
         )
 
     return result_body(response)

@@ -41,6 +41,7 @@ from clicksend_sms.api.urls import (
     DEFAULT_BASE_URL,
     check_path,
     normalize_base_url,
+    origin_of,
     path_without_query,
 )
 from clicksend_sms.errors import InvalidInputError
@@ -75,6 +76,7 @@ class ClickSendClient:
         username = clean_credential("username", username)
         api_key = clean_credential("apiKey", api_key)
         self._base_url = normalize_base_url(base_url)
+        self._origin = origin_of(self._base_url)
         self._transport = Transport(
             self._base_url, BasicAuth(username, api_key), timeouts or Timeouts()
         )
@@ -143,7 +145,7 @@ class ClickSendClient:
             )
 
         attempted = self._retrier.run(method, shown_path, send_once)
-        return _finish(method, shown_path, attempted, raise_for_status=raise_for_status)
+        return self._finish(method, shown_path, attempted, raise_for_status=raise_for_status)
 
     def iter_pages(
         self,
@@ -244,30 +246,34 @@ class ClickSendClient:
 
         return response
 
+    def _finish(
+        self, method: str, path: str, attempted: Attempted, *, raise_for_status: bool
+    ) -> ApiResponse:
+        outcome = attempted.outcome
+        if isinstance(outcome, NetworkFailure):
+            raise error_for_network(
+                method, path, outcome, attempts=attempted.attempts, origin=self._origin
+            ) from outcome
 
-def _finish(method: str, path: str, attempted: Attempted, *, raise_for_status: bool) -> ApiResponse:
-    outcome = attempted.outcome
-    if isinstance(outcome, NetworkFailure):
-        raise error_for_network(method, path, outcome, attempts=attempted.attempts) from outcome
+        if not raise_for_status:
+            return dataclasses.replace(outcome, attempts=attempted.attempts)
 
-    if not raise_for_status:
-        return dataclasses.replace(outcome, attempts=attempted.attempts)
+        if outcome.is_error or not 200 <= outcome.status < 300:
+            raise error_for_response(
+                method,
+                path,
+                outcome,
+                attempts=attempted.attempts,
+                retry_after=attempted.retry_after,
+                note=attempted.note,
+                uncertain_attempt=attempted.uncertain_attempt,
+                base_url=self._base_url,
+            )
 
-    if outcome.is_error or not 200 <= outcome.status < 300:
-        raise error_for_response(
-            method,
-            path,
-            outcome,
-            attempts=attempted.attempts,
-            retry_after=attempted.retry_after,
-            note=attempted.note,
-            uncertain_attempt=attempted.uncertain_attempt,
-        )
+        if not outcome.is_envelope:
+            raise error_for_format(method, path, outcome)
 
-    if not outcome.is_envelope:
-        raise error_for_format(method, path, outcome)
-
-    return outcome
+        return outcome
 
 
 def _logged_query(path: str, params: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,11 +16,13 @@ from clicksend_sms.errors import (
     ApiError,
     CredentialsError,
     DeliveryStateUnknownError,
+    EndpointNotFoundError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RequestRejectedError,
     ResponseFormatError,
+    TLSError,
     TransientError,
 )
 
@@ -41,8 +43,12 @@ def error_for_response(
     retry_after: float | None = None,
     note: str = "",
     uncertain_attempt: str | None = None,
+    base_url: str | None = None,
 ) -> ApiError:
-    """Build the exception for a received error response (``response.is_error``)."""
+    """Build the exception for a received error response (``response.is_error``).
+
+    ``base_url`` is named in the hint of an EndpointNotFoundError.
+    """
     status = response.effective_status
     fields: dict[str, Any] = {
         "method": method,
@@ -70,26 +76,37 @@ def error_for_response(
         message = f"ClickSend failed with {_status_text(status)} ({_attempts(attempts)})."
         return TransientError(message + suffix, **fields)
 
+    if status == 404 and _is_unknown_endpoint(response):
+        message = "ClickSend has no endpoint for this method and path." + suffix
+        return EndpointNotFoundError(message, base_url=base_url, **fields)
+
     return _client_error(status, response, suffix, fields)
 
 
 def error_for_network(
-    method: str, path: str, failure: NetworkFailure, *, attempts: int
+    method: str, path: str, failure: NetworkFailure, *, attempts: int, origin: str | None = None
 ) -> ApiError:
-    """Build the exception for a request that got no complete response."""
+    """Build the exception for a request that got no complete response.
+
+    ``origin`` is the ``host:port`` the client connects to; it is named in the message.
+    """
     fields: dict[str, Any] = {"method": method, "path": path}
+    server = f"ClickSend at {origin}" if origin else "ClickSend"
+
+    if failure.tls:
+        return TLSError(f"The request to {server} was not sent: {failure.reason}.", **fields)
 
     if not failure.retryable:
         return RequestRejectedError(f"The request was not sent: {failure.reason}.", **fields)
 
     if failure.maybe_sent and not is_idempotent(method):
         message = (
-            f"No response from ClickSend: {failure.reason}. The request may have been "
+            f"No response from {server}: {failure.reason}. The request may have been "
             "received and applied."
         )
         return DeliveryStateUnknownError(message, **fields)
 
-    message = f"No response from ClickSend: {failure.reason} ({_attempts(attempts)})."
+    message = f"No response from {server}: {failure.reason} ({_attempts(attempts)})."
     return TransientError(message, **fields)
 
 
@@ -125,6 +142,16 @@ def _client_error(
 
     message = "ClickSend rejected the request." + _field_errors(response.data) + suffix
     return RequestRejectedError(message, **fields)
+
+
+def _is_unknown_endpoint(response: ApiResponse) -> bool:
+    # ClickSend answers an unknown path or method with "Invalid endpoint. Please try again.",
+    # and every missing object with its own message. A 404 that is not ClickSend's envelope
+    # comes from another server, so the base URL is wrong too.
+    if not response.is_envelope:
+        return True
+
+    return (response.response_msg or "").strip().lower().startswith("invalid endpoint")
 
 
 def _field_errors(data: Any) -> str:

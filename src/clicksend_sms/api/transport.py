@@ -61,13 +61,17 @@ class NetworkFailure(Exception):  # noqa: N818 - internal signal, always transla
 
     ``maybe_sent`` is False only when the request provably never left this process (the
     connection was never established). ``retryable`` is False for failures that a repeat
-    cannot fix, such as an invalid header value.
+    cannot fix, such as an invalid header value. ``tls`` is True when the TLS handshake
+    failed, which a repeat cannot fix either.
     """
 
-    def __init__(self, reason: str, *, maybe_sent: bool, retryable: bool = True) -> None:
+    def __init__(
+        self, reason: str, *, maybe_sent: bool, retryable: bool = True, tls: bool = False
+    ) -> None:
         self.reason = reason
         self.maybe_sent = maybe_sent
         self.retryable = retryable
+        self.tls = tls
         super().__init__(reason)
 
 
@@ -93,13 +97,44 @@ _FAILURES: tuple[tuple[type[httpx.HTTPError], str, bool, bool], ...] = (
 )
 
 
+# A TLS peer that closes the connection mid-handshake may be overloaded or restarting, so
+# these are retried like any dropped connection. Other TLS errors (a certificate that fails
+# verification, plain HTTP where TLS was expected) repeat identically.
+_TRANSIENT_TLS_ERRORS = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
+
+
 def translate_httpx_error(error: httpx.HTTPError) -> NetworkFailure:
     """Map an httpx exception to a NetworkFailure; the only place httpx errors are read."""
+    tls_error = _tls_cause(error)
+    if tls_error is not None and not isinstance(tls_error, _TRANSIENT_TLS_ERRORS):
+        reason = f"the TLS handshake failed ({_tls_reason(tls_error)})"
+        return NetworkFailure(reason, maybe_sent=False, retryable=False, tls=True)
+
     for error_type, reason, maybe_sent, retryable in _FAILURES:
         if isinstance(error, error_type):
             return NetworkFailure(reason, maybe_sent=maybe_sent, retryable=retryable)
 
     return NetworkFailure(f"HTTP client error ({type(error).__name__})", maybe_sent=True)
+
+
+def _tls_cause(error: BaseException) -> ssl.SSLError | None:
+    """Return the ssl.SSLError that httpx and httpcore wrapped in ``error``, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+
+    return None
+
+
+def _tls_reason(error: ssl.SSLError) -> str:
+    if isinstance(error, ssl.SSLCertVerificationError) and error.verify_message:
+        return f"certificate verify failed: {error.verify_message}"
+
+    return str(error.reason or error)
 
 
 @cache

@@ -72,6 +72,14 @@ def check_path(path: object) -> str:
     return path
 
 
+def origin_of(base_url: str) -> str:
+    """Return ``host:port`` of a normalized base URL, with the scheme's default port."""
+    url = httpx.URL(base_url)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return f"{host}:{port}"
+
+
 def path_without_query(path: str) -> str:
     """Return ``path`` without its query string or fragment, as errors and logs show it."""
     return path.split("?", 1)[0].split("#", 1)[0]
