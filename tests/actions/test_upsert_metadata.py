@@ -144,7 +144,15 @@ def test_emitted_objects_match_out_schema(emulator):
         ("contactList", {"list_name": "New list"}),
         ("contact", {"listId": listed["list_id"], "phone_number": "+61411111111"}),
         ("smsTemplate", {"template_name": "T", "body": "B"}),
-        ("sms", {"messages": [{"to": "+61411111111", "body": "x"}, {"to": "123", "body": "y"}]}),
+        (
+            "sms",
+            {
+                "messages": [
+                    {"to": "+61411111111", "body": "x"},
+                    {"to": "+85021234567", "body": "y"},
+                ]
+            },
+        ),
     ]
 
     for object_type, body in cases:

@@ -233,7 +233,8 @@ def _write_json(path, value):
 
 def test_run_create_sms_prints_result_then_error(cli_env, capsys, tmp_path):
     cfg = _write_json(tmp_path / "cfg.json", {"operation": "create", "objectType": "sms"})
-    body = {"messages": [{"to": "+61411111111", "body": "ok"}, {"to": "123", "body": "bad"}]}
+    # +850 is not enabled on the emulator's account, so ClickSend rejects it after the check.
+    body = {"messages": [{"to": "+61411111111", "body": "ok"}, {"to": "+85021234567", "body": "x"}]}
     msg = _write_json(tmp_path / "msg.json", {"body": body})
 
     code = main(["run", "upsertObject", "--cfg", cfg, "--msg", msg])
@@ -243,9 +244,9 @@ def test_run_create_sms_prints_result_then_error(cli_env, capsys, tmp_path):
     assert [event["event"] for event in events] == ["data", "error", "end"]
     result = events[0]["payload"]["body"]
     assert result["accepted_count"] == 1
-    assert [(r["index"], r["status"]) for r in result["rejected"]] == [(1, "INVALID_RECIPIENT")]
+    assert [(r["index"], r["status"]) for r in result["rejected"]] == [(1, "COUNTRY_NOT_ENABLED")]
     assert events[1]["payload"]["name"] == "MessagesRejectedError"
-    assert "message 1 (INVALID_RECIPIENT)" in events[1]["payload"]["message"]
+    assert "message 1 (COUNTRY_NOT_ENABLED)" in events[1]["payload"]["message"]
     assert len(cli_env.control.objects("history")) == 1
 
 
@@ -276,3 +277,18 @@ def test_upsert_sms_delivery_unknown_exit_code(cli_env, capsys):
     assert batch["state"] == "unknown"
     assert batch["custom_strings"][0] in captured.err
     assert len(cli_env.control.objects("history")) == 1
+
+
+def test_upsert_sms_bad_recipient_sends_nothing(cli_env, capsys):
+    data = '{"messages": [{"to": "+61411111111", "body": "ok"}, {"to": "abc", "body": "x"}]}'
+
+    code = main(["upsert", "create", "sms", "--data", data])
+    captured = capsys.readouterr()
+
+    assert code == EXIT_INVALID_INPUT
+    assert captured.out == ""
+    assert captured.err == (
+        "clicksend-sms: error: Invalid value for 'messages[1].to': \"abc\". A phone number "
+        "has only digits, with an optional leading +, e.g. +61411111111.\n"
+    )
+    assert cli_env.control.requests() == []

@@ -16,10 +16,10 @@ from tests.actions.upsert_helpers import run_upsert
 
 SEND_PATH = "/v3/sms/send"
 _A_NUMBER = "+61411111111"
-# The emulator returns COUNTRY_NOT_ENABLED for +850 numbers and INVALID_RECIPIENT for
-# numbers that are too short to be phone numbers.
+# The emulator returns COUNTRY_NOT_ENABLED for +850 numbers, and INVALID_SENDER_ID for a
+# sender with a dash, which the connector lets through.
 _A_DISABLED_NUMBER = "+85021234567"
-_A_BAD_NUMBER = "123"
+_A_REJECTED_SENDER = "My-Shop"
 
 
 def _send_requests(emulator):
@@ -148,7 +148,7 @@ def test_partial_rejection_reports_each(emulator):
         {"to": _A_NUMBER, "body": "ok"},
         {"to": _A_DISABLED_NUMBER, "body": "blocked"},
         {"to": "+61422222222", "body": "ok too"},
-        {"to": _A_BAD_NUMBER, "body": "bad number"},
+        {"to": _A_NUMBER, "body": "bad sender", "from": _A_REJECTED_SENDER},
     ]
 
     run = _create(emulator, {"messages": messages})
@@ -157,14 +157,14 @@ def test_partial_rejection_reports_each(emulator):
     text = str(run.error)
     assert "rejected 2 of 4 messages" in text
     assert "message 1 (COUNTRY_NOT_ENABLED)" in text
-    assert "message 3 (INVALID_RECIPIENT)" in text
+    assert "message 3 (INVALID_SENDER_ID)" in text
     assert "other 2 were accepted" in text
     assert _A_DISABLED_NUMBER not in text
     [result] = run.bodies
     assert result["accepted_count"] == 2
     assert [(r["index"], r["status"]) for r in result["rejected"]] == [
         (1, "COUNTRY_NOT_ENABLED"),
-        (3, "INVALID_RECIPIENT"),
+        (3, "INVALID_SENDER_ID"),
     ]
     assert [r["index"] for r in result["messages"] if r["status"] == "SUCCESS"] == [0, 2]
     assert len(_send_requests(emulator)) == 1
@@ -172,7 +172,10 @@ def test_partial_rejection_reports_each(emulator):
 
 
 def test_all_rejected_fails(emulator):
-    messages = [{"to": _A_DISABLED_NUMBER, "body": "x"}, {"to": _A_BAD_NUMBER, "body": "y"}]
+    messages = [
+        {"to": _A_DISABLED_NUMBER, "body": "x"},
+        {"to": _A_NUMBER, "body": "y", "from": _A_REJECTED_SENDER},
+    ]
 
     run = _create(emulator, {"messages": messages})
 
@@ -335,6 +338,46 @@ def test_bad_messages_send_nothing(emulator):
     ]
     assert run.bodies == []
     assert emulator.control.requests() == []
+
+
+def test_bad_recipient_stops_whole_send(emulator):
+    messages = [{"to": _A_NUMBER, "body": "ok"}, {"to": "abc", "body": "x"}]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field == "messages[1].to"
+    assert str(run.error) == (
+        "Invalid value for 'messages[1].to': \"abc\". A phone number has only digits, with "
+        "an optional leading +, e.g. +61411111111."
+    )
+    assert run.bodies == []
+    assert emulator.control.requests() == []
+
+
+def test_local_number_without_country_sends_nothing(emulator):
+    run = _create(emulator, {"to": "0411111111", "body": "Hi"})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field == "to"
+    assert "Add 'country'" in run.error.fix
+    assert emulator.control.requests() == []
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        pytest.param({"to": 61411111111}, "+61411111111", id="json-number-international"),
+        pytest.param({"to": "447777777777"}, "+447777777777", id="gb-without-plus"),
+        pytest.param({"to": "0411111111", "country": "AU"}, "+61411111111", id="local-au"),
+    ],
+)
+def test_number_without_plus_reaches_right_recipient(emulator, message, expected):
+    run = _create(emulator, {**message, "body": "Hi"})
+
+    assert run.error is None
+    assert run.bodies[0]["messages"][0]["to"] == expected
+    assert [row["to"] for row in _history(emulator)] == [expected]
 
 
 def test_sms_update_rejected(emulator):

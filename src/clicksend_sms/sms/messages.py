@@ -20,6 +20,7 @@ from typing import Any
 from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.sms.input_errors import ErrorCollector
 from clicksend_sms.sms.parts import MessageParts, count_parts
+from clicksend_sms.sms.recipient import check_recipient
 from clicksend_sms.sms.schedule import parse_schedule
 from clicksend_sms.sms.sender import check_sender
 
@@ -206,10 +207,11 @@ def _reject_unknown(raw: Mapping[str, Any], prefix: str, collector: ErrorCollect
 def _recipient(
     raw: Mapping[str, Any], prefix: str, collector: ErrorCollector
 ) -> tuple[str | None, int | None]:
-    to = collector.check(_optional_text, raw.get("to"), prefix + "to")
+    country_given = _given(raw.get("country"))
+    to = collector.check(check_recipient, raw.get("to"), prefix + "to", country_given)
     list_id = collector.check(_list_id, raw.get("listId"), prefix + "listId")
-    given_to = raw.get("to") not in (None, "")
-    given_list = raw.get("listId") not in (None, "")
+    given_to = _given(raw.get("to"))
+    given_list = _given(raw.get("listId"))
 
     if given_to and given_list:
         collector.add(
@@ -230,6 +232,11 @@ def _recipient(
             )
         )
     return to, list_id
+
+
+def _given(value: Any) -> bool:
+    """Return False for a missing value, null, or text that is empty or only whitespace."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def _scalar_text(value: Any, field: str) -> str:
