@@ -370,6 +370,18 @@ def test_metadata_cfg_nan_rejected(cli, tmp_path):
     assert "NaN is not a JSON value" in err
 
 
+def test_raw_data_file_not_utf8(emulator, cli, tmp_path):
+    data = tmp_path / "body.json"
+    data.write_bytes(b"\xff\xfe{}")
+
+    code, lines, err = cli("raw", "POST", "lists", "--data", f"@{data}")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert f"Invalid value for '--data': \"@{data}\". Save the JSON as UTF-8 (" in err
+    assert emulator.control.requests() == []
+
+
 # --- run, as the platform would ---------------------------------------------------------------
 
 

@@ -103,16 +103,19 @@ def read_json_option(option: str | None, name: str = "--data") -> Any:
     if option is None:
         return None
 
-    if option == "-":
-        text = sys.stdin.read()
-    elif option.startswith("@"):
-        try:
+    try:
+        if option == "-":
+            text = sys.stdin.read()
+        elif option.startswith("@"):
             text = Path(option[1:]).read_text("utf-8")
-        except OSError as error:
-            fix = f"Name a readable JSON file ({error.strerror})."
-            raise InvalidInputError(name, option, fix) from None
-    else:
-        text = option
+        else:
+            text = option
+    except OSError as error:
+        fix = f"Name a readable JSON file ({error.strerror})."
+        raise InvalidInputError(name, option, fix) from None
+    except UnicodeDecodeError as error:
+        fix = f"Save the JSON as UTF-8 ({error.reason} at byte {error.start})."
+        raise InvalidInputError(name, option, fix) from None
 
     try:
         return parse_json(text)
