@@ -66,8 +66,7 @@ def test_lookup_bad_id_exits_before_request(emulator, cli):
 
     assert code == EXIT_INVALID_INPUT
     assert lines == []
-    assert "'idValue'" in err
-    assert '"12abc"' in err
+    assert err.startswith("clicksend-sms: error: Invalid value for 'ID': \"12abc\". ")
     assert emulator.control.requests() == []
 
 
@@ -168,10 +167,11 @@ def test_lookup_many_contacts_updated_after(emulator, cli):
         (["--where", "status=Sent", "--where", "status=Failed"], "'--where'"),
         (["--where", "custom_string=x"], "'custom_string'"),
         (["--where", "operator=OR", "--operator", "AND"], "'operator'"),
-        (["--page-size", "5"], "'pageSize'"),
-        (["--max", "-1"], "'maxResults'"),
-        (["--date-from", "2024-05-14"], "'dateFrom'"),
-        (["--updated-after", "2024-05-14T00:00:00Z"], "'updatedAfter'"),
+        (["--page-size", "5"], "'--page-size'"),
+        (["--max", "-1"], "'--max'"),
+        (["--max", "0"], "'--max'"),
+        (["--date-from", "2024-05-14"], "'--date-from'"),
+        (["--updated-after", "2024-05-14T00:00:00Z"], "'--updated-after'"),
     ],
 )
 def test_lookup_many_bad_options(emulator, cli, args, named):
@@ -219,7 +219,7 @@ def test_delete_contact_needs_list_id(emulator, cli):
     code, _, err = cli("delete", "contact", 5)
 
     assert code == EXIT_INVALID_INPUT
-    assert "'listId'" in err
+    assert "Invalid value for '--list-id': null. The List ID is required." in err
     assert emulator.control.requests() == []
 
 
@@ -298,12 +298,12 @@ def test_raw_debug_log_masks_query_secret(emulator, cli, caplog):
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (["GET", "//evil.test/v3/lists"], "'url'"),
-        (["GET", "../_emulator/reset"], "'url'"),
-        (["HEAD", "lists"], "'method'"),
+        (["GET", "//evil.test/v3/lists"], "'URL'"),
+        (["GET", "../_emulator/reset"], "'URL'"),
+        (["HEAD", "lists"], "'METHOD'"),
         (["POST", "lists", "--data", "{not json"], "'--data'"),
         (["POST", "lists", "--data", "@/no/such/file.json"], "'--data'"),
-        (["POST", "lists", "--data", '"text"'], "'data'"),
+        (["POST", "lists", "--data", '"text"'], "'--data'"),
     ],
 )
 def test_raw_bad_input(emulator, cli, args, named):
@@ -464,6 +464,71 @@ def test_run_base_url_credentials_masked(emulator, cli, tmp_path, monkeypatch, c
     assert f'"{masked}"' in events[0]["payload"]["message"]
     assert f'"{masked}"' in caplog.text
     assert "demo-key" not in json.dumps(events) + err + caplog.text
+    assert emulator.control.requests() == []
+
+
+# --- option and variable names in errors --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (["lookup", "contact", 500001], "Invalid value for '--list-id': null. "),
+        (["lookup", "smsCampaign", "abc"], "Invalid value for 'ID': \"abc\". "),
+        (["lookup", "smsThing", 5], "Invalid value for 'TYPE': \"smsThing\". "),
+        (["delete", "contact", 5, "--list-id", "x"], "Invalid value for '--list-id': \"x\". "),
+        (["lookup-many", "smsHistory", "--max", "0"], "Invalid value for '--max': \"0\". "),
+        (
+            ["lookup-many", "smsHistory", "--order-by", "price:asc"],
+            "Invalid value for '--order-by': \"price:asc\". ",
+        ),
+        (
+            ["lookup-many", "smsHistory", "--operator", "XOR", "--where", "status=Sent"],
+            "Invalid value for '--operator': \"XOR\". ",
+        ),
+        (["raw", "HEAD", "lists"], "Invalid value for 'METHOD': \"HEAD\". "),
+    ],
+)
+def test_errors_name_the_option(emulator, cli, args, start):
+    code, lines, err = cli(*args)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err.startswith(f"clicksend-sms: error: {start}")
+    assert emulator.control.requests() == []
+
+
+def test_error_fix_names_other_option(emulator, cli):
+    code, _, err = cli(
+        "lookup-many",
+        "smsHistory",
+        "--date-from",
+        "2024-05-14T00:00:00Z",
+        "--date-to",
+        "2024-05-13T00:00:00Z",
+    )
+
+    assert code == EXIT_INVALID_INPUT
+    assert "Invalid value for '--date-to': \"2024-05-13T00:00:00Z\"" in err
+    assert "Use a time at or after --date-from (2024-05-14T00:00:00Z)." in err
+    assert emulator.control.requests() == []
+
+
+def test_where_key_keeps_its_name(emulator, cli):
+    code, _, err = cli("lookup-many", "smsHistory", "--where", "dateFrom=x", "--date-from", "y")
+
+    assert code == EXIT_INVALID_INPUT
+    assert "Invalid value for 'dateFrom': \"y\". Set dateFrom with --date-from only" in err
+    assert emulator.control.requests() == []
+
+
+def test_upsert_data_example_fits_type(emulator, cli):
+    code, lines, err = cli("upsert", "create", "sms", "--data", "[1, 2]")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert 'e.g. {"to": "+61411111111", "body": "Your order has shipped."}.' in err
+    assert "list_name" not in err
     assert emulator.control.requests() == []
 
 

@@ -6,8 +6,9 @@ import json
 import logging
 import math
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -86,16 +87,36 @@ def exit_code_for(error: BaseException) -> int:
     return EXIT_FAILED
 
 
-def run_command(command: Callable[[], int]) -> int:
-    """Run a command, turning a connector error into a one-line reason and its exit code."""
+def run_command(command: Callable[[], int], names: Mapping[str, str] | None = None) -> int:
+    """Run a command, turning a connector error into a one-line reason and its exit code.
+
+    ``names`` maps configuration and message keys to the command-line option, argument or
+    variable that set them (``{"listId": "--list-id"}``), so an InvalidInputError names what
+    the user typed. Leave out keys that may also come from a JSON input such as ``--data``.
+    """
     try:
         return command()
     except KeyboardInterrupt:
         print("clicksend-sms: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except ClickSendError as error:
-        print(f"clicksend-sms: error: {error}", file=sys.stderr)
+        print(f"clicksend-sms: error: {with_option_names(error, names or {})}", file=sys.stderr)
         return exit_code_for(error)
+
+
+def with_option_names(error: ClickSendError, names: Mapping[str, str]) -> ClickSendError:
+    """Return ``error`` with its field, and the keys its fix mentions, renamed by ``names``."""
+    if not isinstance(error, InvalidInputError) or error.field not in names:
+        return error
+
+    fix = error.fix
+    # Only camelCase keys are replaced in the text: a plain word such as "operator" may be
+    # part of the sentence rather than the key.
+    for key, name in names.items():
+        if key != key.lower():
+            fix = re.sub(rf"\b{re.escape(key)}\b", name, fix)
+
+    return InvalidInputError(names[error.field], error.value, fix)
 
 
 def read_json_option(option: str | None, name: str = "--data") -> Any:

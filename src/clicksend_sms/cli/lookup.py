@@ -12,7 +12,7 @@ import argparse
 from types import ModuleType
 from typing import Any
 
-from clicksend_sms.actions import delete_object, lookup_object, lookup_objects, raw_request
+from clicksend_sms.actions import delete_object, inputs, lookup_object, lookup_objects, raw_request
 from clicksend_sms.actions.lookup_criteria import (
     DATE_FROM,
     DATE_TO,
@@ -125,6 +125,32 @@ def _add_raw(subparsers: Any) -> None:
     parser.set_defaults(handler=_run_raw)
 
 
+# The option or argument that sets each key, for error messages (see run_command).
+ID_OPTION_NAMES = {
+    "objectType": "TYPE",
+    inputs.ID_FIELD: "ID",
+    inputs.LIST_ID_FIELD: "--list-id",
+}
+LOOKUP_MANY_OPTION_NAMES = {
+    "objectType": "TYPE",
+    "emitBehavior": "--emit-behavior",
+    inputs.LIST_ID_FIELD: "--list-id",
+    OPERATOR: "--operator",
+    DATE_FROM: "--date-from",
+    DATE_TO: "--date-to",
+    ORDER_BY: "--order-by",
+    UPDATED_AFTER: "--updated-after",
+    MAX_RESULTS: "--max",
+    PAGE_SIZE: "--page-size",
+}
+RAW_OPTION_NAMES = {
+    "method": "METHOD",
+    "url": "URL",
+    "data": "--data",
+    "doNotThrow404": "--no-throw-404",
+}
+
+
 def _run_lookup(args: argparse.Namespace) -> int:
     body = _without_none({"idValue": args.id, "listId": args.list_id})
     return _run(lookup_object, {"objectType": args.type}, body)
@@ -145,14 +171,18 @@ def _run_lookup_many(args: argparse.Namespace) -> int:
         }
         for name, value in _without_none(options).items():
             if name in body:
-                fix = f"Set {name} with its own option only, not also in --where."
+                option = LOOKUP_MANY_OPTION_NAMES[name]
+                fix = f"Set {name} with {option} only, not also in --where."
                 raise InvalidInputError(name, value, fix)
             body[name] = value
 
         step = {"objectType": args.type, "emitBehavior": args.emit_behavior}
         return print_bodies(lookup_objects.process, {**credentials_from_env(), **step}, body)
 
-    return run_command(command)
+    # A key given with --where keeps its own name, because no option set it.
+    where_keys = {pair.partition("=")[0] for pair in args.where}
+    names = {key: name for key, name in LOOKUP_MANY_OPTION_NAMES.items() if key not in where_keys}
+    return run_command(command, names)
 
 
 def _run_delete(args: argparse.Namespace) -> int:
@@ -168,12 +198,15 @@ def _run_raw(args: argparse.Namespace) -> int:
         step = {"doNotThrow404": args.no_throw_404}
         return print_bodies(raw_request.process, {**credentials_from_env(), **step}, body)
 
-    return run_command(command)
+    return run_command(command, RAW_OPTION_NAMES)
 
 
 def _run(module: ModuleType, step: dict[str, Any], body: dict[str, Any]) -> int:
-    cfg = {**credentials_from_env(), **step}
-    return run_command(lambda: print_bodies(module.process, cfg, body))
+    def command() -> int:
+        cfg = {**credentials_from_env(), **step}
+        return print_bodies(module.process, cfg, body)
+
+    return run_command(command, ID_OPTION_NAMES)
 
 
 def _where_criteria(pairs: list[str]) -> dict[str, str]:

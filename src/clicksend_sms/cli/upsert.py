@@ -74,7 +74,7 @@ def _add_verify(subparsers: Any) -> None:
 
 def _run_upsert(args: argparse.Namespace) -> int:
     def command() -> int:
-        body = read_json_object(args.data)
+        body = read_json_object(args.data, args.type)
         for name, value in (("idValue", args.id), ("listId", args.list_id)):
             if value is None:
                 continue
@@ -99,14 +99,27 @@ def _run_verify(args: argparse.Namespace) -> int:
     return code
 
 
-def read_json_object(option: str | None) -> dict[str, Any]:
-    """Return the ``--data`` JSON object: inline, from ``@FILE``, or from stdin for ``-``."""
+# One valid --data object per type, shown when --data is not a JSON object.
+DATA_EXAMPLES = {
+    "sms": '{"to": "+61411111111", "body": "Your order has shipped."}',
+    "smsTemplate": '{"template_name": "Shipping", "body": "Your order has shipped."}',
+    "smsCampaign": '{"list_id": 428, "name": "Sale", "from": "Shop", "body": "Sale. Reply STOP"}',
+    "contactList": '{"list_name": "VIP"}',
+    "contact": '{"phone_number": "+61411111111", "first_name": "Ann"}',
+}
+
+
+def read_json_object(option: str | None, object_type: str | None = None) -> dict[str, Any]:
+    """Return the ``--data`` JSON object: inline, from ``@FILE``, or from stdin for ``-``.
+
+    ``object_type`` picks the example that the error for a non-object shows.
+    """
     value = read_json_option(option)
     if value is None:
         return {}
 
     if not isinstance(value, dict):
-        fix = 'Give a JSON object, e.g. {"list_name": "VIP"}.'
-        raise InvalidInputError("--data", option, fix)
+        example = DATA_EXAMPLES.get(object_type or "", '{"field": "value"}')
+        raise InvalidInputError("--data", option, f"Give a JSON object, e.g. {example}.")
 
     return value
