@@ -1,17 +1,19 @@
 """Create SMS against the emulator: batches, per-message outcomes and never sending twice."""
 
 import logging
+import re
 import time
 
 import pytest
 
-from clicksend_sms.actions import upsert_object
+from clicksend_sms.actions import lookup_objects, upsert_object
 from clicksend_sms.api import ClickSendClient, RetryPolicy
 from clicksend_sms.component import Event, ExecutionContext, Message, invoke
 from clicksend_sms.errors import DeliveryStateUnknownError, InvalidInputError, RequestRejectedError
 from clicksend_sms.sms.create import send_sms
 from clicksend_sms.sms.messages import SOURCE, parse_messages
 from clicksend_sms.sms.report import MessagesRejectedError
+from tests.actions.helpers import run_action
 from tests.actions.upsert_helpers import run_upsert
 
 SEND_PATH = "/v3/sms/send"
@@ -223,6 +225,44 @@ def test_dropped_after_sending_not_repeated(emulator):
         }
     ]
     assert result["messages"] == []
+
+
+def test_unknown_state_names_history_check(emulator, caplog):
+    emulator.control.fault("drop_after", SEND_PATH, method="POST")
+    messages = parse_messages({"to": _A_NUMBER, "body": "Hi", "customString": "mine-1"}, 0)
+    context = ExecutionContext(lambda event: None)
+
+    with (
+        ClickSendClient.from_config(emulator.cfg) as client,
+        pytest.raises(DeliveryStateUnknownError) as caught,
+    ):
+        send_sms(context, client, messages, clock=lambda: 1_800_000_059.5)
+
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warning.startswith("Batch 1 of 1 (1 message): delivery state unknown: ")
+
+    assert caught.value.args[0] == (
+        "The delivery state of batch 1 of 1 (messages 0) is unknown: the request may have "
+        "reached ClickSend, but no response confirmed whether it was accepted. ClickSend "
+        "cannot search SMS History by custom string. To check, list the history from "
+        "2027-01-15T07:59:59Z, a minute before the send: `clicksend-sms lookup-many "
+        "smsHistory --date-from 2027-01-15T07:59:59Z`, or Lookup Objects on SMS History with "
+        "dateFrom 2027-01-15T07:59:59Z. Look for these custom_string values: mine-1. Send "
+        "again only the messages missing there, after a few minutes: ClickSend does not "
+        "document how soon a sent message appears."
+    )
+
+
+def test_history_check_finds_unknown_message(emulator):
+    emulator.control.fault("drop_after", SEND_PATH, method="POST")
+
+    run = _create(emulator, {"to": _A_NUMBER, "body": "Hi", "customString": "mine-1"})
+
+    assert isinstance(run.error, DeliveryStateUnknownError)
+    date_from = re.search(r"--date-from (\S+)`", str(run.error)).group(1)
+    cfg = {**emulator.cfg, "objectType": "smsHistory"}
+    rows = run_action(lookup_objects, cfg, {"dateFrom": date_from})
+    assert [row["custom_string"] for row in rows] == ["mine-1"]
 
 
 def test_server_error_after_sending_not_repeated(emulator):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from clicksend_sms.api import ClickSendClient
 from clicksend_sms.component import ExecutionContext
 from clicksend_sms.sms.batching import MAX_MESSAGES_PER_CALL, split_batches
@@ -15,6 +18,7 @@ def send_sms(
     client: ClickSendClient,
     messages: list[OutgoingSms],
     batch_size: int = MAX_MESSAGES_PER_CALL,
+    clock: Callable[[], float] = time.time,
 ) -> SendReport:
     """Send ``messages``, emit the send result as data, then raise the first failure.
 
@@ -23,7 +27,7 @@ def send_sms(
     any message, DeliveryStateUnknownError when a batch may have been sent without a response,
     and the batch's own ApiError when a batch was not sent.
     """
-    report = send_batches(client, split_batches(messages, batch_size))
+    report = send_batches(client, split_batches(messages, batch_size), clock)
     context.emit_data(report.to_dict())
 
     error = report.error()

@@ -8,6 +8,7 @@ fails, and a repeated step can be limited to what was not sent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
@@ -27,10 +28,14 @@ SEND_PATH = "/sms/send"
 # Error messages list at most this many rejections or custom strings. The emitted result has all.
 MAX_LISTED = 20
 
+# The SMS History check starts this long before the send, to allow for clock differences
+# between this machine and ClickSend.
+HISTORY_MARGIN_SECONDS = 60
+
 
 class BatchState(StrEnum):
     SENT = "sent"
-    UNKNOWN = "unknown"  # the request may have reached ClickSend, but no readable response came
+    UNKNOWN = "unknown"  # the request may have reached ClickSend, but no response confirmed it
     FAILED = "failed"  # ClickSend or the network rejected the request, so nothing was sent
     NOT_ATTEMPTED = "not_attempted"  # an earlier batch failed, so this one was not sent
 
@@ -46,13 +51,17 @@ class MessagesRejectedError(RequestRejectedError):
 
 @dataclass(frozen=True)
 class BatchOutcome:
-    """One batch: its state, its ``(input message, ClickSend result)`` pairs and any error."""
+    """One batch: its state, its ``(input message, ClickSend result)`` pairs and any error.
+
+    ``started_at`` is the Unix time its request started, set for an unknown batch.
+    """
 
     batch: Batch
     state: BatchState
     results: list[tuple[OutgoingSms | None, dict[str, Any]]] = field(default_factory=list)
     totals: dict[str, Any] = field(default_factory=dict)
     error: ApiError | None = None
+    started_at: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -167,8 +176,8 @@ class SendReport:
         parts = [
             f"The delivery state of batch {outcome.batch.number} of {len(self.outcomes)} "
             f"(messages {outcome.batch.index_range}) is unknown: the request may have reached "
-            "ClickSend, but no readable response arrived.",
-            f"Look up these custom strings in SMS History before sending them again: {listed}.",
+            "ClickSend, but no response confirmed whether it was accepted.",
+            _history_check(listed, outcome.started_at),
             self.batch_summary(),
         ]
         if rejected:
@@ -201,6 +210,27 @@ class SendReport:
         if text:
             error.args = (f"{error.args[0]} {text}", *error.args[1:])
         return error
+
+
+def counted(count: int, noun: str) -> str:
+    """Return e.g. ``1 message`` or ``3 messages``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _history_check(listed: str, started_at: float | None) -> str:
+    """Return how to find a batch's messages in SMS History, which has no custom string filter."""
+    if started_at is None:
+        return f"Look up these custom strings in SMS History before sending them again: {listed}."
+
+    since = datetime.fromtimestamp(int(started_at) - HISTORY_MARGIN_SECONDS, tz=UTC)
+    iso = since.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "ClickSend cannot search SMS History by custom string. To check, list the history "
+        f"from {iso}, a minute before the send: `clicksend-sms lookup-many smsHistory "
+        f"--date-from {iso}`, or Lookup Objects on SMS History with dateFrom {iso}. Look for "
+        f"these custom_string values: {listed}. Send again only the messages missing there, "
+        "after a few minutes: ClickSend does not document how soon a sent message appears."
+    )
 
 
 def _result_row(message: OutgoingSms | None, result: dict[str, Any]) -> dict[str, Any]:

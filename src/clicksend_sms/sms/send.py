@@ -15,8 +15,9 @@ connection, or a 429). This module adds the batch rules on top:
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from clicksend_sms.api import ClickSendClient
@@ -29,16 +30,22 @@ from clicksend_sms.sms.report import (
     BatchOutcome,
     BatchState,
     SendReport,
+    counted,
 )
 
 logger = logging.getLogger(__name__)
 
 
-def send_batches(client: ClickSendClient, batches: Sequence[Batch]) -> SendReport:
+def send_batches(
+    client: ClickSendClient,
+    batches: Sequence[Batch],
+    clock: Callable[[], float] = time.time,
+) -> SendReport:
     """Send ``batches`` in order and return what happened to each one.
 
-    Errors from ClickSend or the network are recorded in the report, not raised; the caller
-    emits the report and then raises ``report.error()``.
+    Errors from ClickSend or the network are recorded in the report, not raised. The caller
+    emits the report and then raises ``report.error()``. ``clock`` returns Unix seconds and
+    dates each request, so an unknown outcome can say where to look in SMS History.
     """
     outcomes: list[BatchOutcome] = []
     stopped = False
@@ -48,27 +55,29 @@ def send_batches(client: ClickSendClient, batches: Sequence[Batch]) -> SendRepor
             outcomes.append(BatchOutcome(batch, BatchState.NOT_ATTEMPTED))
             continue
 
-        outcome = _send_one(client, batch, len(batches))
+        outcome = _send_one(client, batch, len(batches), clock())
         outcomes.append(outcome)
         stopped = outcome.state is not BatchState.SENT
 
     return SendReport(outcomes)
 
 
-def _send_one(client: ClickSendClient, batch: Batch, batch_count: int) -> BatchOutcome:
+def _send_one(
+    client: ClickSendClient, batch: Batch, batch_count: int, started_at: float
+) -> BatchOutcome:
     payload = {"messages": [message.payload() for message in batch.messages]}
 
     try:
         response = client.request("POST", SEND_PATH, json=payload)
     except (DeliveryStateUnknownError, ResponseFormatError) as error:
         logger.warning(
-            "Batch %d of %d (%d messages): delivery state unknown: %s",
+            "Batch %d of %d (%s): delivery state unknown: %s",
             batch.number,
             batch_count,
-            len(batch.messages),
+            counted(len(batch.messages), "message"),
             error,
         )
-        return BatchOutcome(batch, BatchState.UNKNOWN, error=error)
+        return BatchOutcome(batch, BatchState.UNKNOWN, error=error, started_at=started_at)
     except ApiError as error:
         logger.warning("Batch %d of %d was not sent: %s", batch.number, batch_count, error)
         return BatchOutcome(batch, BatchState.FAILED, error=error)
@@ -82,16 +91,16 @@ def _send_one(client: ClickSendClient, batch: Batch, batch_count: int) -> BatchO
             path=SEND_PATH,
             status=response.status,
         )
-        return BatchOutcome(batch, BatchState.UNKNOWN, error=unreadable)
+        return BatchOutcome(batch, BatchState.UNKNOWN, error=unreadable, started_at=started_at)
 
     matched = match_results(batch, results)
     accepted = sum(1 for item in results if item.get("status") == ACCEPTED_STATUS)
     logger.info(
-        "Batch %d of %d sent: %d messages, %d results, %d accepted, %d rejected",
+        "Batch %d of %d sent: %s, %s, %d accepted, %d rejected",
         batch.number,
         batch_count,
-        len(batch.messages),
-        len(results),
+        counted(len(batch.messages), "message"),
+        counted(len(results), "result"),
         accepted,
         len(results) - accepted,
     )
