@@ -4,7 +4,7 @@ import pytest
 
 from clicksend_sms.api import ClickSendClient
 from clicksend_sms.api.client import RetryPolicy
-from clicksend_sms.errors import TransientError
+from clicksend_sms.errors import InvalidInputError, TransientError
 from clicksend_sms.verify_credentials import verify_credentials
 
 
@@ -32,12 +32,24 @@ def test_key_with_trailing_space_verified(emulator):
     assert verify_credentials(cfg) == {"verified": True}
 
 
-def test_missing_key_not_verified_without_request(emulator):
-    result = verify_credentials({"username": emulator.username, "baseUrl": emulator.base_url})
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"apiKey": None}, "apiKey"),
+        ({"apiKey": ""}, "apiKey"),
+        ({"username": "  "}, "username"),
+        ({"baseUrl": "ftp://127.0.0.1/v3"}, "baseUrl"),
+        ({"baseUrl": "not a url"}, "baseUrl"),
+    ],
+)
+def test_invalid_input_raises_without_request(emulator, change, field):
+    cfg = {key: value for key, value in {**emulator.cfg, **change}.items() if value is not None}
 
-    assert result["verified"] is False
-    assert "apiKey" in result["reason"]
-    assert _account_requests(emulator) == []
+    with pytest.raises(InvalidInputError) as caught:
+        verify_credentials(cfg)
+
+    assert caught.value.field == field
+    assert emulator.control.requests() == []
 
 
 def test_forbidden_not_verified(emulator):

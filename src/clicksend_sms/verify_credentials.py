@@ -3,8 +3,10 @@
 A 401 or 403 means the credentials are wrong or not allowed, and returns
 ``{"verified": false, "reason": ...}``. A timeout, a network error, a 429 or a 5xx does not
 show whether the credentials are wrong. It raises a TransientError (after the client's
-retries) instead of reporting them as bad. The account body is never logged or returned, because it
-contains the sub-account API key.
+retries) instead of reporting them as bad. A missing or invalid username, API key or base
+URL raises InvalidInputError before any request, because no verdict was asked of ClickSend;
+the platform reports a raised error as ``verified: false`` with its message. The account
+body is never logged or returned, because it contains the sub-account API key.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from clicksend_sms.api import ClickSendClient
-from clicksend_sms.errors import CredentialsError, InvalidInputError, PermissionDeniedError
+from clicksend_sms.errors import CredentialsError, PermissionDeniedError
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +29,11 @@ def verify_credentials(
     """Return ``{"verified": True}`` or ``{"verified": False, "reason": ...}``.
 
     ``client`` replaces the one built from ``cfg`` (tests pass one with a fake clock).
-    Raises TransientError or another ApiError when ClickSend did not respond with a verdict.
+    Raises InvalidInputError for invalid input, and TransientError or another ApiError when
+    ClickSend did not respond with a verdict.
     """
     owned = client is None
-    try:
-        active = client if client is not None else ClickSendClient.from_config(cfg)
-    except InvalidInputError as error:
-        return {"verified": False, "reason": str(error)}
+    active = client if client is not None else ClickSendClient.from_config(cfg)
 
     try:
         active.request("GET", ACCOUNT_PATH)

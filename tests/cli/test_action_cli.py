@@ -522,6 +522,78 @@ def test_where_key_keeps_its_name(emulator, cli):
     assert emulator.control.requests() == []
 
 
+@pytest.mark.parametrize(
+    ("variable", "fix"),
+    [
+        (
+            "CLICKSEND_BASE_URL",
+            "Unset it to use https://rest.clicksend.com/v3, or set it to the API base URL.",
+        ),
+        ("CLICKSEND_USERNAME", "Set it to the ClickSend API username."),
+        ("CLICKSEND_API_KEY", "Set it to the ClickSend API key."),
+    ],
+)
+@pytest.mark.parametrize("command", [["lookup", "contactList", 5], ["verify"], ["raw", "GET", "x"]])
+def test_empty_variable_named(emulator, cli, monkeypatch, variable, fix, command):
+    monkeypatch.setenv(variable, "")
+
+    code, lines, err = cli(*command)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err == f"clicksend-sms: error: Invalid value for '{variable}': \"\". {fix}\n"
+    assert emulator.control.requests() == []
+
+
+def test_unset_key_names_variable(emulator, cli, monkeypatch):
+    monkeypatch.delenv("CLICKSEND_API_KEY")
+
+    code, lines, err = cli("verify")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert "Invalid value for 'CLICKSEND_API_KEY': null. Enter the ClickSend API key." in err
+    assert emulator.control.requests() == []
+
+
+@pytest.mark.parametrize("base_url", ["ftp://127.0.0.1/v3", "not a url"])
+def test_verify_bad_base_url_exits_2(emulator, cli, monkeypatch, base_url):
+    monkeypatch.setenv("CLICKSEND_BASE_URL", base_url)
+
+    code, lines, err = cli("verify")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert f"Invalid value for 'CLICKSEND_BASE_URL': \"{base_url}\"" in err
+    assert emulator.control.requests() == []
+
+
+def test_verify_base_url_without_v3(emulator, cli, monkeypatch):
+    root = emulator.base_url.removesuffix("/v3")
+    monkeypatch.setenv("CLICKSEND_BASE_URL", root)
+
+    code, lines, err = cli("verify")
+
+    assert code == EXIT_API_ERROR
+    assert lines == []
+    assert err.startswith("clicksend-sms: error: ClickSend has no endpoint for this method and")
+    assert err.endswith(f"Check that the base URL ends in /v3: it is {root}.\n")
+
+
+def test_verify_https_to_plain_server(emulator, cli, monkeypatch):
+    https_url = emulator.base_url.replace("http://", "https://")
+    origin = emulator.base_url.split("/")[2]
+    monkeypatch.setenv("CLICKSEND_BASE_URL", https_url)
+
+    code, lines, err = cli("verify")
+
+    assert code == EXIT_API_ERROR
+    assert lines == []
+    assert f"The request to ClickSend at {origin} was not sent: the TLS handshake failed" in err
+    assert "Check the scheme of the base URL" in err
+    assert emulator.control.requests() == []
+
+
 def test_upsert_data_example_fits_type(emulator, cli):
     code, lines, err = cli("upsert", "create", "sms", "--data", "[1, 2]")
 

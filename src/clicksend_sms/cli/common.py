@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from clicksend_sms.api import DEFAULT_BASE_URL
 from clicksend_sms.api.transport import LIBRARY_LOGGERS
 from clicksend_sms.component import Event, ExecutionContext, Message
 from clicksend_sms.component.invoke import ProcessFunction
@@ -35,17 +36,39 @@ EXIT_DELIVERY_UNKNOWN = 6
 EXIT_INTERRUPTED = 130
 
 
+# The configuration key each CLICKSEND_* variable sets. As option names for run_command, they
+# make an error about a credential name the variable instead of the key.
+CREDENTIAL_VARIABLES = {
+    "username": "CLICKSEND_USERNAME",
+    "apiKey": "CLICKSEND_API_KEY",
+    "baseUrl": "CLICKSEND_BASE_URL",
+}
+
+_EMPTY_VARIABLE_FIXES = {
+    "CLICKSEND_USERNAME": "Set it to the ClickSend API username.",
+    "CLICKSEND_API_KEY": "Set it to the ClickSend API key.",
+    "CLICKSEND_BASE_URL": f"Unset it to use {DEFAULT_BASE_URL}, or set it to the API base URL.",
+}
+
+
 def credentials_from_env() -> dict[str, str]:
     """Return ``username``, ``apiKey`` and ``baseUrl`` from the CLICKSEND_* variables.
 
-    Unset variables are left out, so the connector's own validation names what is missing.
+    Unset variables are left out, so the connector's own validation names what is missing
+    (run_command with CREDENTIAL_VARIABLES names the variable). A variable that is set but
+    empty or blank raises InvalidInputError naming it, because an empty CLICKSEND_BASE_URL
+    would otherwise quietly select the production API.
     """
-    names = {
-        "username": "CLICKSEND_USERNAME",
-        "apiKey": "CLICKSEND_API_KEY",
-        "baseUrl": "CLICKSEND_BASE_URL",
-    }
-    return {key: os.environ[var] for key, var in names.items() if os.environ.get(var)}
+    cfg: dict[str, str] = {}
+    for key, variable in CREDENTIAL_VARIABLES.items():
+        value = os.environ.get(variable)
+        if value is None:
+            continue
+        if not value.strip():
+            raise InvalidInputError(variable, value, _EMPTY_VARIABLE_FIXES[variable])
+        cfg[key] = value
+
+    return cfg
 
 
 def configure_logging(verbosity: int) -> None:

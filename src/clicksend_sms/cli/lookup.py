@@ -23,6 +23,7 @@ from clicksend_sms.actions.lookup_criteria import (
     UPDATED_AFTER,
 )
 from clicksend_sms.cli.common import (
+    CREDENTIAL_VARIABLES,
     credentials_from_env,
     print_bodies,
     read_json_option,
@@ -127,11 +128,13 @@ def _add_raw(subparsers: Any) -> None:
 
 # The option or argument that sets each key, for error messages (see run_command).
 ID_OPTION_NAMES = {
+    **CREDENTIAL_VARIABLES,
     "objectType": "TYPE",
     inputs.ID_FIELD: "ID",
     inputs.LIST_ID_FIELD: "--list-id",
 }
 LOOKUP_MANY_OPTION_NAMES = {
+    **CREDENTIAL_VARIABLES,
     "objectType": "TYPE",
     "emitBehavior": "--emit-behavior",
     inputs.LIST_ID_FIELD: "--list-id",
@@ -144,6 +147,7 @@ LOOKUP_MANY_OPTION_NAMES = {
     PAGE_SIZE: "--page-size",
 }
 RAW_OPTION_NAMES = {
+    **CREDENTIAL_VARIABLES,
     "method": "METHOD",
     "url": "URL",
     "data": "--data",

@@ -13,6 +13,7 @@ from typing import Any
 
 from clicksend_sms.actions import upsert_object
 from clicksend_sms.cli.common import (
+    CREDENTIAL_VARIABLES,
     EXIT_CREDENTIALS,
     EXIT_OK,
     credentials_from_env,
@@ -65,8 +66,10 @@ def _add_verify(subparsers: Any) -> None:
         help="check the credentials with one GET /account (verifyCredentials)",
         description=(
             'Print {"verified": true} or {"verified": false, "reason": ...}. Exit code 0 '
-            "when verified, 3 when ClickSend rejected the credentials, 5 when ClickSend did not "
-            "respond with a verdict (timeout, 5xx)."
+            "when verified, 3 when ClickSend rejected the credentials, 2 when a CLICKSEND_* "
+            "variable is missing or invalid (nothing is sent), 4 for another ClickSend error "
+            "such as a base URL without /v3, 5 when ClickSend did not respond with a verdict "
+            "(timeout, 5xx)."
         ),
     )
     parser.set_defaults(handler=_run_verify)
@@ -95,7 +98,7 @@ def _run_verify(args: argparse.Namespace) -> int:
         print_json_line(result)
         return EXIT_OK if result["verified"] else EXIT_CREDENTIALS
 
-    code: int = run_command(command)
+    code: int = run_command(command, CREDENTIAL_VARIABLES)
     return code
 
 
