@@ -247,6 +247,7 @@ def test_run_create_sms_prints_result_then_error(cli_env, capsys, tmp_path):
     assert [(r["index"], r["status"]) for r in result["rejected"]] == [(1, "COUNTRY_NOT_ENABLED")]
     assert events[1]["payload"]["name"] == "MessagesRejectedError"
     assert "message 1 (COUNTRY_NOT_ENABLED)" in events[1]["payload"]["message"]
+    assert "failed (HTTP 200)" not in events[1]["payload"]["message"]
     assert len(cli_env.control.objects("history")) == 1
 
 

@@ -157,10 +157,12 @@ def test_partial_rejection_reports_each(emulator):
 
     assert isinstance(run.error, MessagesRejectedError)
     text = str(run.error)
-    assert "rejected 2 of 4 messages" in text
-    assert "message 1 (COUNTRY_NOT_ENABLED)" in text
-    assert "message 3 (INVALID_SENDER_ID)" in text
-    assert "other 2 were accepted" in text
+    assert text == (
+        "ClickSend rejected 2 of 4 messages: message 1 (COUNTRY_NOT_ENABLED), message 3 "
+        "(INVALID_SENDER_ID). The other 2 were accepted. The emitted result lists each "
+        "rejection under 'rejected'. Fix the rejected messages and send only those again; "
+        "the accepted messages were sent and must not be sent again."
+    )
     assert _A_DISABLED_NUMBER not in text
     [result] = run.bodies
     assert result["accepted_count"] == 2
@@ -182,10 +184,24 @@ def test_all_rejected_fails(emulator):
     run = _create(emulator, {"messages": messages})
 
     assert isinstance(run.error, MessagesRejectedError)
-    assert "rejected 2 of 2 messages" in str(run.error)
-    assert "None was accepted." in str(run.error)
+    assert str(run.error) == (
+        "ClickSend rejected 2 of 2 messages: message 0 (COUNTRY_NOT_ENABLED), message 1 "
+        "(INVALID_SENDER_ID). None was accepted. The emitted result lists each rejection "
+        "under 'rejected'. Fix the rejected messages and send them again; none was sent."
+    )
     assert run.bodies[0]["accepted_count"] == 0
     assert _history(emulator) == []
+
+
+def test_single_rejection_names_message(emulator):
+    run = _create(emulator, {"to": _A_DISABLED_NUMBER, "body": "x"})
+
+    assert isinstance(run.error, MessagesRejectedError)
+    assert str(run.error) == (
+        "ClickSend rejected the message: message 0 (COUNTRY_NOT_ENABLED). The emitted result "
+        "lists the rejection under 'rejected'. Fix the rejected messages and send them again; "
+        "none was sent."
+    )
 
 
 def test_rate_limit_before_sending_retried_once(emulator):

@@ -41,12 +41,19 @@ class BatchState(StrEnum):
 
 
 class MessagesRejectedError(RequestRejectedError):
-    """ClickSend accepted the request but rejected some of its messages."""
+    """ClickSend accepted the request but rejected some of its messages.
+
+    The request itself succeeded (HTTP 200), so the text leaves out the request detail that
+    other API errors carry.
+    """
 
     hint = (
         "Fix the rejected messages and send only those again; the accepted messages were "
         "sent and must not be sent again."
     )
+
+    def __str__(self) -> str:
+        return f"{self.args[0]} {self.hint}"
 
 
 @dataclass(frozen=True)
@@ -138,13 +145,17 @@ class SendReport:
             return self._failed_error(failed[0], rejected)
 
         if rejected:
-            return MessagesRejectedError(
-                _rejection_text(rejected, len(self.message_results())),
+            total = len(self.message_results())
+            error = MessagesRejectedError(
+                _rejection_text(rejected, total),
                 method="POST",
                 path=SEND_PATH,
                 status=200,
                 data=rejected,
             )
+            if len(rejected) == total:
+                error.hint = "Fix the rejected messages and send them again; none was sent."
+            return error
 
         return None
 
@@ -245,6 +256,12 @@ def _rejection_text(rejected: list[dict[str, Any]], total: int) -> str:
     more = len(rejected) - MAX_LISTED
     listed = ", ".join(items) + (f" and {more} more" if more > 0 else "")
     accepted = total - len(rejected)
+    if total == 1:
+        return (
+            f"ClickSend rejected the message: {listed}. The emitted result lists the rejection "
+            "under 'rejected'."
+        )
+
     if accepted == 0:
         outcome = "None was accepted."
     elif accepted == 1:
