@@ -115,3 +115,29 @@ def test_rejected_url_masks_credentials(url, shown):
     assert caught.value.value == shown
     assert f'"{shown}"' in str(caught.value)
     assert "pw" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "suggestion"),
+    [
+        ("/v3/account", "/account"),
+        ("v3/sms/history?page=2", "/sms/history?page=2"),
+        ("/V3/lists", "/lists"),
+        (BASE + "/v3/account", "/account"),
+        ("/v3", "/"),
+    ],
+)
+def test_repeated_base_segment_rejected(url, suggestion):
+    with pytest.raises(InvalidInputError) as caught:
+        resolve_path(url, BASE)
+
+    assert caught.value.field == "url"
+    assert caught.value.value == url
+    assert caught.value.fix == (
+        f"The URL is relative to the base URL {BASE}, which already ends in /v3. "
+        f"Use {suggestion} instead."
+    )
+
+
+def test_base_without_path_accepts_v3_segment():
+    assert resolve_path("/v3/account", "http://127.0.0.1:8765") == "/v3/account"

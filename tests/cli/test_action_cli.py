@@ -370,6 +370,16 @@ def test_metadata_cfg_nan_rejected(cli, tmp_path):
     assert "NaN is not a JSON value" in err
 
 
+def test_raw_path_with_v3_rejected(emulator, cli):
+    code, lines, err = cli("raw", "GET", "/v3/account")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err.startswith("clicksend-sms: error: Invalid value for 'URL': \"/v3/account\". ")
+    assert err.endswith("which already ends in /v3. Use /account instead.\n")
+    assert emulator.control.requests() == []
+
+
 def test_raw_data_file_not_utf8(emulator, cli, tmp_path):
     data = tmp_path / "body.json"
     data.write_bytes(b"\xff\xfe{}")

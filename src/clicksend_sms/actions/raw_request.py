@@ -125,8 +125,9 @@ def _input_schema() -> Schema:
                 "title": "URL",
                 "required": True,
                 "description": (
-                    "Path after the API base URL, e.g. sms/history?page=2 or /lists/42. A full "
-                    "URL must start with the configured base URL."
+                    "Path after the API base URL, e.g. sms/history?page=2 or /lists/42, "
+                    "without the base URL's /v3. A full URL must start with the configured "
+                    "base URL."
                 ),
             },
             "method": {

@@ -33,6 +33,8 @@ def resolve_path(url: Any, base_url: str) -> str:
     neither. ``..`` that would climb above the base path raises InvalidInputError, and so do
     another scheme or host, ``//host``, user information, a fragment, backslashes, control
     characters, whitespace, non-ASCII characters and encoded ``/`` or ``\\`` in the path.
+    A path that repeats the base path's last segment (``/v3/account`` under ``.../v3``) is
+    rejected too, because it would request ``/v3/v3/account``.
     """
     text = _checked_text(url)
     path, query = _split_query(text)
@@ -43,7 +45,24 @@ def resolve_path(url: Any, base_url: str) -> str:
         _reject(text, "A URL starting with // names another host. Use a path such as sms/history.")
 
     segments = _resolve_segments(text, path)
+    _reject_repeated_base_segment(text, segments, query, base_url)
     return "/" + "/".join(segments) + query
+
+
+def _reject_repeated_base_segment(
+    text: str, segments: list[str], query: str, base_url: str
+) -> None:
+    base_segment = urlsplit(base_url).path.rstrip("/").rpartition("/")[2]
+    if not base_segment or not segments or segments[0].lower() != base_segment.lower():
+        return
+
+    suggestion = "/" + "/".join(segments[1:]) + query
+    raise InvalidInputError(
+        FIELD,
+        mask_userinfo(text),
+        f"The URL is relative to the base URL {base_url}, which already ends in "
+        f"/{base_segment}. Use {suggestion} instead.",
+    )
 
 
 def _checked_text(url: Any) -> str:

@@ -112,7 +112,9 @@ def _add_raw(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("method", metavar="METHOD", help="GET, POST, PUT, PATCH or DELETE")
-    parser.add_argument("url", metavar="URL", help="path after the base URL, with any query")
+    parser.add_argument(
+        "url", metavar="URL", help="path after the base URL (without /v3), with any query"
+    )
     parser.add_argument(
         "--data",
         metavar="JSON|@FILE|-",
