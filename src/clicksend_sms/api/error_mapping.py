@@ -159,7 +159,8 @@ def _field_errors(data: Any) -> str:
     if not isinstance(data, dict) or not data:
         return ""
 
-    items = [f"{key}: {_first_message(value)}" for key, value in data.items()]
+    # ClickSend's messages end in a full stop; it is dropped so the list ends in just one.
+    items = [f"{key}: {_first_message(value).rstrip().rstrip('.')}" for key, value in data.items()]
     shown = "; ".join(items[:_MAX_FIELD_ERRORS])
     if len(items) > _MAX_FIELD_ERRORS:
         shown += f"; and {len(items) - _MAX_FIELD_ERRORS} more"
