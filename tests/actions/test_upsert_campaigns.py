@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from clicksend_sms.errors import InvalidInputError, NotFoundError
+from clicksend_sms.actions.upsert_write import CampaignNotUpdatableError, ListNotFoundError
+from clicksend_sms.errors import InvalidInputError, NotFoundError, RequestRejectedError
 from tests.actions.upsert_helpers import fetch, run_upsert
 
 
@@ -223,3 +224,131 @@ def test_bad_input_named_without_request(emulator, operation, object_type, body,
     assert isinstance(run.error, InvalidInputError)
     assert field in run.error.field.split(", ")
     assert emulator.control.requests() == []
+
+
+def _stored_campaign(emulator, status, schedule):
+    list_id = _list_with_contacts(emulator)
+    [campaign] = emulator.control.add(
+        "campaigns",
+        [
+            {
+                "list_id": list_id,
+                "name": "Stored",
+                "from": "MyShop",
+                "body": "Hi",
+                "schedule": schedule,
+                "status": status,
+            }
+        ],
+    )
+    return campaign["sms_campaign_id"]
+
+
+def test_update_sent_campaign_rejected_before_put(emulator):
+    campaign_id = _stored_campaign(emulator, "Sent", 1_700_000_000)
+
+    run = run_upsert(emulator.cfg, "update", "smsCampaign", {"idValue": campaign_id, "name": "x"})
+
+    assert isinstance(run.error, CampaignNotUpdatableError)
+    assert isinstance(run.error, RequestRejectedError)
+    assert str(run.error) == (
+        f"SMS Campaign {campaign_id} is Sent, so it was not updated. Only a campaign still "
+        "waiting to be sent (e.g. Scheduled) can be changed, because an update of a Queued, "
+        "Sending, Sent, Cancelled or Failed campaign could make ClickSend send it again. To "
+        "send it again or with changes, create a new SMS Campaign."
+    )
+    assert _puts(emulator, "/v3") == []
+    assert fetch(emulator, f"/sms-campaigns/{campaign_id}")["name"] == "Stored"
+
+
+def test_update_sent_campaign_with_new_schedule_rejected(emulator):
+    campaign_id = _stored_campaign(emulator, "Sent", 1_700_000_000)
+
+    run = run_upsert(
+        emulator.cfg,
+        "update",
+        "smsCampaign",
+        {"idValue": campaign_id, "schedule": _tomorrow()},
+    )
+
+    assert isinstance(run.error, CampaignNotUpdatableError)
+    assert _puts(emulator, "/v3") == []
+
+
+def test_update_campaign_keeps_no_past_schedule(emulator):
+    due = int(time.time()) - 3600
+    campaign_id = _stored_campaign(emulator, "Scheduled", due)
+    due_iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(due))
+
+    run = run_upsert(emulator.cfg, "update", "smsCampaign", {"idValue": campaign_id, "name": "x"})
+
+    assert isinstance(run.error, CampaignNotUpdatableError)
+    assert str(run.error) == (
+        f"SMS Campaign {campaign_id} was due at {due_iso}, which has passed, so it was not "
+        "updated: sending that schedule back could make ClickSend send the campaign at once. "
+        "To change a campaign that has not gone out, give a future 'schedule' too. To send it "
+        "again or with changes, create a new SMS Campaign."
+    )
+    assert _puts(emulator, "/v3") == []
+
+
+def test_update_campaign_past_schedule_replaced(emulator):
+    campaign_id = _stored_campaign(emulator, "Scheduled", int(time.time()) - 3600)
+    later = _tomorrow()
+
+    run = run_upsert(
+        emulator.cfg,
+        "update",
+        "smsCampaign",
+        {"idValue": campaign_id, "name": "x", "schedule": later},
+    )
+
+    assert run.error is None
+    [put] = _puts(emulator, "/v3/sms-campaigns")
+    assert put["body"]["schedule"] == later
+    assert put["body"]["name"] == "x"
+
+
+def test_update_rejection_without_fields_explained(emulator):
+    campaign_id = _stored_campaign(emulator, "Draft", _tomorrow())
+
+    run = run_upsert(emulator.cfg, "update", "smsCampaign", {"idValue": campaign_id, "name": "x"})
+
+    assert isinstance(run.error, RequestRejectedError)
+    assert str(run.error) == (
+        f"ClickSend did not update SMS Campaign {campaign_id}; the reason it gave is in "
+        f"brackets. [PUT /sms-campaigns/{campaign_id} failed (HTTP 400, BAD_REQUEST): Only "
+        "scheduled campaigns can be updated: this one is Draft.] ClickSend named no field. "
+        f"Check the campaign's status with 'clicksend-sms lookup smsCampaign {campaign_id}'; "
+        "a campaign that has gone out cannot be changed, so create a new SMS Campaign instead."
+    )
+    assert "Fix the request fields" not in str(run.error)
+
+
+def test_create_campaign_missing_list_names_list_id(emulator):
+    fields = {"list_id": 999, "name": "x", "from": "MyShop", "body": "Hi. Reply STOP"}
+
+    run = run_upsert(emulator.cfg, "create", "smsCampaign", fields)
+
+    assert isinstance(run.error, ListNotFoundError)
+    assert isinstance(run.error, NotFoundError)
+    assert str(run.error) == (
+        "List 999 (from 'list_id') was not found, so the SMS Campaign was not created. "
+        "[POST /sms-campaigns/send failed (HTTP 404, NOT_FOUND): Your list is not found.] "
+        "Check the list id: 'clicksend-sms lookup-many contactLists' shows every list."
+    )
+    assert emulator.control.objects("campaigns") == []
+
+
+def test_update_campaign_missing_list_names_list_id(emulator):
+    campaign_id = _stored_campaign(emulator, "Scheduled", _tomorrow())
+
+    run = run_upsert(
+        emulator.cfg, "update", "smsCampaign", {"idValue": campaign_id, "list_id": 999}
+    )
+
+    assert isinstance(run.error, ListNotFoundError)
+    assert str(run.error).startswith(
+        "List 999 (from 'list_id') was not found, so the SMS Campaign was not updated. "
+    )
+    assert f"SMS Campaign {campaign_id} was not found" not in str(run.error)

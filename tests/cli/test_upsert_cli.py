@@ -293,3 +293,34 @@ def test_upsert_sms_bad_recipient_sends_nothing(cli_env, capsys):
         "has only digits, with an optional leading +, e.g. +61411111111.\n"
     )
     assert cli_env.control.requests() == []
+
+
+def test_upsert_update_sent_campaign_exits_4(cli_env, capsys):
+    [listed] = cli_env.control.add("lists", [{"list_name": "L"}])
+    [campaign] = cli_env.control.add(
+        "campaigns",
+        [
+            {
+                "list_id": listed["list_id"],
+                "name": "Old",
+                "from": "MyShop",
+                "body": "Hi",
+                "schedule": 1_700_000_000,
+                "status": "Sent",
+            }
+        ],
+    )
+    campaign_id = campaign["sms_campaign_id"]
+
+    argv = ["upsert", "update", "smsCampaign", "--id", str(campaign_id)]
+
+    code = main([*argv, "--data", '{"name": "New"}'])
+    captured = capsys.readouterr()
+
+    assert code == EXIT_API_ERROR
+    assert captured.out == ""
+    assert captured.err.startswith(
+        f"clicksend-sms: error: SMS Campaign {campaign_id} is Sent, so it was not updated. "
+    )
+    assert "Fix the request fields" not in captured.err
+    assert [r["method"] for r in cli_env.control.requests("/v3/sms-campaigns")] == ["GET"]

@@ -49,7 +49,7 @@ def process(
     with ClickSendClient.from_config(cfg) as client:
         if operation is Operation.CREATE:
             return create_object(client, object_type, data)
-        return update_object(client, object_type, data)
+        return update_object(client, object_type, data, now)
 
 
 def get_meta_model(cfg: dict[str, Any]) -> dict[str, Schema]:
