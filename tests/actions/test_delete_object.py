@@ -86,14 +86,14 @@ def test_missing_contact_names_type_and_ids(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(delete_object, _cfg(emulator, "contact"), body)
 
-    assert f"Contact 987654 in list {contact_list['list_id']} was not found" in str(caught.value)
+    assert f"Contact 987654 in Contact List {contact_list['list_id']} was not found" in str(caught.value)
 
 
 def test_contact_in_missing_list_not_found(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(delete_object, _cfg(emulator, "contact"), {"idValue": 1, "listId": 987654})
 
-    assert "Contact 1 in list 987654 was not found" in str(caught.value)
+    assert "Contact 1 in Contact List 987654 was not found" in str(caught.value)
 
 
 # --- a first attempt that gets no usable response --------------------------------------------

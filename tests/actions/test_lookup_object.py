@@ -121,14 +121,14 @@ def test_missing_contact_in_existing_list(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(lookup_object, _cfg(emulator, "contact"), body)
 
-    assert f"Contact 987654 in list {contact_list['list_id']} was not found" in str(caught.value)
+    assert f"Contact 987654 in Contact List {contact_list['list_id']} was not found" in str(caught.value)
 
 
 def test_contact_in_missing_list_is_not_found(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(lookup_object, _cfg(emulator, "contact"), {"idValue": 5, "listId": 987654})
 
-    assert "Contact 5 in list 987654 was not found" in str(caught.value)
+    assert "Contact 5 in Contact List 987654 was not found" in str(caught.value)
 
 
 def test_base_url_without_v3_is_endpoint_error(emulator):

@@ -13,19 +13,24 @@ from clicksend_sms.errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from clicksend_sms.objects import ObjectType
+from clicksend_sms.objects import ObjectType, Operation, get_object_type
 
 # Item routes where a missing parent list comes back as 403 instead of 404.
 _FORBIDDEN_MEANS_MISSING = "/lists/"
 
 
 def describe_object(object_type: ObjectType, object_id: str, parent_id: str | None) -> str:
-    """Return e.g. ``Contact 5 in list 12`` or ``SMS Campaign 7``."""
+    """Return e.g. ``Contact 5 in Contact List 12`` or ``SMS Campaign 7``."""
     text = f"{object_type.label} {object_id}"
     if parent_id is not None:
-        text += f" in list {parent_id}"
+        text += f" in {describe_list(parent_id)}"
 
     return text
+
+
+def describe_list(list_id: str) -> str:
+    """Return e.g. ``Contact List 12``, the name every message gives a list."""
+    return f"{get_object_type('contactList', Operation.LOOKUP).label} {list_id}"
 
 
 def as_not_found(
