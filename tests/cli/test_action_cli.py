@@ -508,6 +508,19 @@ def test_errors_name_the_option(emulator, cli, args, start):
     assert emulator.control.requests() == []
 
 
+def test_lookup_id_too_large(emulator, cli):
+    code, lines, err = cli("lookup", "contactList", "99999999999999999999999")
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err == (
+        "clicksend-sms: error: Invalid value for 'ID': \"99999999999999999999999\". The "
+        "Contact List ID is too large: ClickSend ids are at most 9223372036854775807. Check "
+        "the id for extra digits.\n"
+    )
+    assert emulator.control.requests() == []
+
+
 def test_error_fix_names_other_option(emulator, cli):
     code, _, err = cli(
         "lookup-many",

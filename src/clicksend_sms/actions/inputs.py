@@ -51,8 +51,12 @@ def integer_id(value: Any, field: str, label: str) -> int:
     else:
         number = value
 
-    if number < 1 or number > MAX_INTEGER_ID:
+    if number < 1:
         raise InvalidInputError(field, value, fix)
+
+    if number > MAX_INTEGER_ID:
+        too_large = f"The {label} is too large: ClickSend ids are at most {MAX_INTEGER_ID}."
+        raise InvalidInputError(field, value, f"{too_large} Check the id for extra digits.")
 
     return number
 
