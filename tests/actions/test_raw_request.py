@@ -199,6 +199,26 @@ def test_post_5xx_not_retried(emulator):
     assert len(api_requests(emulator)) == 1
 
 
+@pytest.mark.parametrize("method", ["GET", "delete"])
+def test_body_with_get_or_delete_rejected(emulator, method):
+    with pytest.raises(InvalidInputError) as caught:
+        run_action(raw_request, emulator.cfg, {"url": "lists", "method": method, "data": {"a": 1}})
+
+    assert caught.value.field == "data"
+    assert caught.value.value == {"a": 1}
+    assert caught.value.fix.startswith(f"{method.upper()} requests send no body.")
+    assert api_requests(emulator) == []
+
+
+@pytest.mark.parametrize("data", [{}, []])
+def test_empty_body_with_get_dropped(emulator, data):
+    bodies = run_action(raw_request, emulator.cfg, {"url": "lists", "method": "GET", "data": data})
+
+    [request] = api_requests(emulator)
+    assert bodies[0]["statusCode"] == 200
+    assert request["body"] is None
+
+
 def test_text_body_emitted_as_text(httpserver):
     httpserver.expect_request("/v3/export.csv").respond_with_response(
         Response("a,b\n1,2\n", status=200, content_type="text/csv")

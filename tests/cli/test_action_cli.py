@@ -380,6 +380,16 @@ def test_raw_path_with_v3_rejected(emulator, cli):
     assert emulator.control.requests() == []
 
 
+def test_raw_get_with_data_rejected(emulator, cli):
+    code, lines, err = cli("raw", "get", "account", "--data", '{"a":1}')
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert err.startswith("clicksend-sms: error: Invalid value for '--data': {\"a\": 1}. ")
+    assert "GET requests send no body." in err
+    assert emulator.control.requests() == []
+
+
 def test_raw_data_file_not_utf8(emulator, cli, tmp_path):
     data = tmp_path / "body.json"
     data.write_bytes(b"\xff\xfe{}")

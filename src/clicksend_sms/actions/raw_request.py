@@ -29,6 +29,7 @@ from clicksend_sms.component.metadata import Schema
 from clicksend_sms.errors import InvalidInputError
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+METHODS_WITHOUT_BODY = ("GET", "DELETE")
 INPUT_NAMES = ("url", "method", "data")
 
 Sleep = Callable[[float], None]
@@ -43,7 +44,7 @@ def process(
     body = message.body
     inputs.reject_unknown_keys(body, INPUT_NAMES, "Make Raw Request")
     method = request_method(body.get("method"))
-    data = request_data(body.get("data"))
+    data = request_data(body.get("data"), method)
     return send(cfg, method, body.get("url"), data, do_not_throw_404=do_not_throw_404)
 
 
@@ -97,14 +98,29 @@ def request_method(value: Any) -> str:
     return value.strip().upper()
 
 
-def request_data(value: Any) -> Any:
-    """Return the JSON request body: an object, an array, or None for no body."""
+def request_data(value: Any, method: str) -> Any:
+    """Return the JSON request body: an object, an array, or None for no body.
+
+    GET and DELETE send no body, because no ClickSend endpoint reads one. An empty object or
+    array (an unmapped field) is dropped for them, and any other body is rejected.
+    """
     if value is None:
         return None
 
     if not isinstance(value, dict | list):
         raise InvalidInputError(
             "data", value, "Use a JSON object or array as the request body, or leave it empty."
+        )
+
+    if method in METHODS_WITHOUT_BODY and not value:
+        return None
+
+    if method in METHODS_WITHOUT_BODY:
+        raise InvalidInputError(
+            "data",
+            value,
+            f"{method} requests send no body. Put parameters in the URL's query, e.g. "
+            "sms/history?page=2, or use POST, PUT or PATCH.",
         )
 
     return value
@@ -140,7 +156,10 @@ def _input_schema() -> Schema:
                 "type": "object",
                 "title": "Request Body",
                 "required": False,
-                "description": "JSON body to send; leave empty for none.",
+                "description": (
+                    "JSON body to send with POST, PUT or PATCH; leave empty for none. GET and "
+                    "DELETE send no body, so a non-empty one is rejected."
+                ),
             },
         },
     }
