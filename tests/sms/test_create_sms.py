@@ -436,6 +436,31 @@ def test_number_without_plus_reaches_right_recipient(emulator, message, expected
     assert [row["to"] for row in _history(emulator)] == [expected]
 
 
+def test_long_body_sends_nothing(emulator):
+    run = _create(emulator, {"to": _A_NUMBER, "body": "a" * 2000})
+
+    assert isinstance(run.error, InvalidInputError)
+    assert run.error.field == "body"
+    assert "14 SMS parts" in str(run.error)
+    assert run.bodies == []
+    assert emulator.control.requests() == []
+
+
+def test_seven_parts_sent_with_warning(emulator, caplog):
+    messages = [{"to": _A_NUMBER, "body": "short"}, {"to": _A_NUMBER, "body": "a" * 1000}]
+
+    run = _create(emulator, {"messages": messages})
+
+    assert run.error is None
+    assert [row["parts"] for row in run.bodies[0]["messages"]] == [1, 7]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert warnings == [
+        "More than 6 SMS parts in 1 message (input index 1): ClickSend cuts these off after 6 "
+        "parts on accounts whose part limit is 6"
+    ]
+    assert len(_send_requests(emulator)) == 1
+
+
 def test_sms_update_rejected(emulator):
     run = run_upsert(emulator.cfg, "update", "sms", {"idValue": "x", "body": "y"})
 

@@ -213,3 +213,49 @@ def test_many_errors_are_capped_in_message():
 
     assert len(caught.value.errors) == 50
     assert "and 30 more" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "parts"),
+    [
+        pytest.param("a" * 1224, 8, id="gsm-8-parts"),
+        pytest.param("ж" * 536, 8, id="unicode-8-parts"),
+    ],
+)
+def test_body_of_eight_parts_accepted(body, parts):
+    [message] = parse_messages({"to": "+61411111111", "body": body}, 0)
+
+    assert message.parts.parts == parts
+    assert message.body == body
+
+
+def test_body_over_eight_parts_rejected():
+    with pytest.raises(InvalidInputError) as caught:
+        parse_messages({"to": "+61411111111", "body": "a" * 2000}, 0)
+
+    assert caught.value.field == "body"
+    assert caught.value.value == "a" * 2000
+    assert str(caught.value) == (
+        f"Invalid value for 'body': \"{'a' * 40}...\". This message is 2000 characters of "
+        "GSM-7, 14 SMS parts. ClickSend sends at most 8 parts (1224 GSM-7 or 536 Unicode "
+        "characters), or 6 on some accounts, and cuts off the rest. Shorten it or split it "
+        "into several messages."
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("a" * 1225, id="gsm-1225"),
+        pytest.param("a" * 1223 + "€", id="gsm-extension-counts-2"),
+        pytest.param("ж" * 537, id="unicode-537"),
+    ],
+)
+def test_body_of_nine_parts_named_in_batch(body):
+    messages = [{"to": "+61411111111", "body": "ok"}, {"to": "+61411111111", "body": body}]
+
+    with pytest.raises(InvalidInputError) as caught:
+        parse_messages({"messages": messages}, 0)
+
+    assert caught.value.field == "messages[1].body"
+    assert "9 SMS parts" in caught.value.fix

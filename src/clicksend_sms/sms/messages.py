@@ -17,9 +17,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.errors import InvalidInputError, show_value
 from clicksend_sms.sms.input_errors import ErrorCollector
-from clicksend_sms.sms.parts import MessageParts, count_parts
+from clicksend_sms.sms.parts import (
+    GSM_7,
+    MAX_PARTS,
+    UNICODE,
+    MessageParts,
+    count_parts,
+    max_characters,
+)
 from clicksend_sms.sms.recipient import check_recipient
 from clicksend_sms.sms.schedule import parse_schedule
 from clicksend_sms.sms.sender import check_sender
@@ -169,6 +176,8 @@ def _parse_one(
 
     to, list_id = _recipient(raw, prefix, collector)
     body = collector.check(_body, raw.get("body"), prefix + "body")
+    if body is not None:
+        body = collector.check(check_part_limit, body, prefix + "body")
     sender = collector.check(check_sender, raw.get("from"), prefix + "from")
     schedule = collector.check(parse_schedule, raw.get("schedule"), prefix + "schedule", now)
     custom = collector.check(_optional_text, raw.get("customString"), prefix + "customString")
@@ -237,6 +246,32 @@ def _recipient(
 def _given(value: Any) -> bool:
     """Return False for a missing value, null, or text that is empty or only whitespace."""
     return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def check_part_limit(body: str, field: str) -> str:
+    """Return ``body`` when it fits ClickSend's highest part limit, else raise for ``field``.
+
+    ClickSend cuts off a longer message, so it would never be delivered whole.
+    """
+    parts = count_parts(body)
+    if parts.parts <= MAX_PARTS:
+        return body
+
+    error = InvalidInputError(
+        field,
+        body,
+        f"This message is {parts.characters} characters of {parts.encoding}, {parts.parts} SMS "
+        f"parts. ClickSend sends at most {MAX_PARTS} parts ({max_characters(GSM_7)} GSM-7 or "
+        f"{max_characters(UNICODE)} Unicode characters), or 6 on some accounts, and cuts off "
+        "the rest. Shorten it or split it into several messages.",
+    )
+    error.args = (f"Invalid value for '{field}': {_preview(body)}. {error.fix}",)
+    raise error
+
+
+def _preview(text: str, length: int = 40) -> str:
+    """Return the start of a long text as a JSON string ending in ``...``."""
+    return f"{show_value(text[:length])[:-1]}...\""
 
 
 def _scalar_text(value: Any, field: str) -> str:

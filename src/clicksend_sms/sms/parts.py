@@ -10,6 +10,11 @@ the Basic Multilingual Plane takes 2 code units.
 ClickSend's help pages state that a line break counts as 2 characters. This module counts
 every line break (``\\r\\n``, a lone ``\\n`` or a lone ``\\r``) as 2 in both encodings, so a
 body built with ``\\n`` is never under-counted.
+
+ClickSend cuts off a message longer than the account's part limit
+(``setting_sms_message_char_limit``, 6 or 8 in ClickSend's examples). Its help pages give 6
+and its part tables go to 8, so a body of more than ``MAX_PARTS`` parts is never delivered
+whole.
 """
 
 from __future__ import annotations
@@ -35,6 +40,10 @@ GSM_BASIC = frozenset(
 # GSM 03.38 extension table: each character is sent as ESC plus the character.
 GSM_EXTENSION = frozenset("\f^{}\\[~]|€")
 
+# The highest part limit ClickSend documents, and the lower limit some accounts have.
+MAX_PARTS = 8
+LOWER_PART_LIMIT = 6
+
 LINE_BREAK = re.compile(r"\r\n|\n|\r")
 LINE_BREAK_LENGTH = 2
 
@@ -49,6 +58,12 @@ class MessageParts:
 
     def to_dict(self) -> dict[str, str | int]:
         return {"encoding": self.encoding, "characters": self.characters, "parts": self.parts}
+
+
+def max_characters(encoding: str, parts: int = MAX_PARTS) -> int:
+    """Return the billed length that fits ``parts`` parts (at least 2) in ``encoding``."""
+    per_part = GSM_MULTI_PART if encoding == GSM_7 else UNICODE_MULTI_PART
+    return per_part * parts
 
 
 def is_gsm7(text: str) -> bool:
