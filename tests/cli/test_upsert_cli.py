@@ -277,6 +277,8 @@ def test_upsert_sms_delivery_unknown_exit_code(cli_env, capsys):
     [batch] = result["batches"]
     assert batch["state"] == "unknown"
     assert batch["custom_strings"][0] in captured.err
+    assert "ClickSend cannot search SMS History by custom string." in captured.err
+    assert "`clicksend-sms lookup-many smsHistory --date-from 20" in captured.err
     assert len(cli_env.control.objects("history")) == 1
 
 
@@ -324,3 +326,31 @@ def test_upsert_update_sent_campaign_exits_4(cli_env, capsys):
     )
     assert "Fix the request fields" not in captured.err
     assert [r["method"] for r in cli_env.control.requests("/v3/sms-campaigns")] == ["GET"]
+
+
+def test_upsert_sms_long_body_exits_2(cli_env, capsys):
+    data = json.dumps({"to": "+61411111111", "body": "a" * 2000})
+
+    code = main(["upsert", "create", "sms", "--data", data])
+    captured = capsys.readouterr()
+
+    assert code == EXIT_INVALID_INPUT
+    assert captured.out == ""
+    assert captured.err.startswith("clicksend-sms: error: Invalid value for 'body': \"aaaa")
+    assert "This message is 2000 characters of GSM-7, 14 SMS parts." in captured.err
+    assert cli_env.control.requests() == []
+
+
+def test_upsert_campaign_missing_list_exits_4(cli_env, capsys):
+    data = '{"list_id": 999, "name": "n", "from": "MyShop", "body": "Hi. Reply STOP"}'
+
+    code = main(["upsert", "create", "smsCampaign", "--data", data])
+    captured = capsys.readouterr()
+
+    assert code == EXIT_API_ERROR
+    assert captured.out == ""
+    assert captured.err.startswith(
+        "clicksend-sms: error: List 999 (from 'list_id') was not found, so the SMS Campaign "
+        "was not created."
+    )
+    assert "Check the id and the object type" not in captured.err
