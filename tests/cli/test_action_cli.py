@@ -531,6 +531,22 @@ def test_lookup_id_too_large(emulator, cli):
     assert emulator.control.requests() == []
 
 
+@pytest.mark.parametrize("order", ["date", "date:"])
+def test_order_by_needs_direction(emulator, cli, order):
+    code, lines, err = cli("lookup-many", "smsHistory", "--order-by", order)
+
+    assert code == EXIT_INVALID_INPUT
+    assert lines == []
+    assert f"Invalid value for '--order-by': \"{order}\". " in err
+    assert emulator.control.requests() == []
+
+
+def test_order_by_without_direction_fix(emulator, cli):
+    _, _, err = cli("lookup-many", "smsHistory", "--order-by", "date")
+
+    assert err.endswith("Add the direction: date:asc or date:desc.\n")
+
+
 def test_error_fix_names_other_option(emulator, cli):
     code, _, err = cli(
         "lookup-many",

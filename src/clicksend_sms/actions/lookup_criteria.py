@@ -199,8 +199,13 @@ def _add_order(
     if not isinstance(value, str):
         raise InvalidInputError(ORDER_BY, value, fix)
 
-    name, _, direction = value.strip().partition(":")
-    direction = direction.lower() or "asc"
+    # The direction is required, as in ClickSend's order_by=field:asc|desc, so a sort is
+    # never in an order the user did not choose.
+    name, separator, direction = value.strip().partition(":")
+    if name in object_type.order_fields and not separator:
+        raise InvalidInputError(ORDER_BY, value, f"Add the direction: {name}:asc or {name}:desc.")
+
+    direction = direction.lower()
     if name not in object_type.order_fields or direction not in DIRECTIONS:
         raise InvalidInputError(ORDER_BY, value, fix)
 

@@ -74,7 +74,11 @@ def _add_lookup_many(subparsers: Any) -> None:
     parser.add_argument("--operator", help="combine --where criteria with AND (default) or OR")
     parser.add_argument("--date-from", help="ISO 8601 time with Z or an offset")
     parser.add_argument("--date-to", help="ISO 8601 time with Z or an offset")
-    parser.add_argument("--order-by", metavar="FIELD:asc|desc", help="sort field and direction")
+    parser.add_argument(
+        "--order-by",
+        metavar="FIELD:asc|desc",
+        help="sort field and direction, both required, e.g. date:desc",
+    )
     parser.add_argument("--list-id", help="the list whose contacts to list (listContacts)")
     parser.add_argument("--updated-after", help="ISO 8601 time; contacts updated after it")
     parser.add_argument("--max", metavar="N", help="stop after N objects")
