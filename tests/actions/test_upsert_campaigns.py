@@ -333,7 +333,7 @@ def test_create_campaign_missing_list_names_list_id(emulator):
     assert isinstance(run.error, ListNotFoundError)
     assert isinstance(run.error, NotFoundError)
     assert str(run.error) == (
-        "List 999 (from 'list_id') was not found, so the SMS Campaign was not created. "
+        "Contact List 999 (from 'list_id') was not found, so the SMS Campaign was not created. "
         "[POST /sms-campaigns/send failed (HTTP 404, NOT_FOUND): Your list is not found.] "
         "Check the list id: 'clicksend-sms lookup-many contactLists' shows every list."
     )
@@ -349,6 +349,6 @@ def test_update_campaign_missing_list_names_list_id(emulator):
 
     assert isinstance(run.error, ListNotFoundError)
     assert str(run.error).startswith(
-        "List 999 (from 'list_id') was not found, so the SMS Campaign was not updated. "
+        "Contact List 999 (from 'list_id') was not found, so the SMS Campaign was not updated. "
     )
     assert f"SMS Campaign {campaign_id} was not found" not in str(run.error)

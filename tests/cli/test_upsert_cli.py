@@ -350,7 +350,7 @@ def test_upsert_campaign_missing_list_exits_4(cli_env, capsys):
     assert code == EXIT_API_ERROR
     assert captured.out == ""
     assert captured.err.startswith(
-        "clicksend-sms: error: List 999 (from 'list_id') was not found, so the SMS Campaign "
-        "was not created."
+        "clicksend-sms: error: Contact List 999 (from 'list_id') was not found, so the SMS "
+        "Campaign was not created."
     )
     assert "Check the id and the object type" not in captured.err

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from clicksend_sms.actions import inputs
-from clicksend_sms.actions.not_found import as_not_found
+from clicksend_sms.actions.not_found import as_not_found, describe_list
 from clicksend_sms.actions.upsert_fields import UpsertInput, upsert_label
 from clicksend_sms.api import ApiResponse, ClickSendClient
 from clicksend_sms.errors import (
@@ -219,8 +219,8 @@ def _missing_list(
     """Return the error for a write whose list ClickSend cannot find, naming field and id."""
     verb = "updated" if error.method == "PUT" else "created"
     message = (
-        f"List {list_id} (from '{field}') was not found, so the {upsert_label(object_type)} "
-        f"was not {verb}."
+        f"{describe_list(str(list_id))} (from '{field}') was not found, so the "
+        f"{upsert_label(object_type)} was not {verb}."
     )
     if isinstance(error, PermissionDeniedError):
         message += (
