@@ -72,7 +72,7 @@ def test_second_poll_emits_only_new_rows(emulator, tmp_path):
     assert second.returncode == EXIT_OK, second.stderr
     assert len(_lines(first.stdout)) == 5
     assert all("message_id" in body for body in _lines(first.stdout))
-    assert [b["message_id"] for b in _lines(second.stdout)] == sorted(
+    assert sorted(b["message_id"] for b in _lines(second.stdout)) == sorted(
         row["message_id"] for row in added
     )
     saved = json.loads(state.read_text())["entries"]
