@@ -213,3 +213,28 @@ def test_repr_hides_credentials(make_client):
 )
 def test_origin_of_base_url(base_url, origin):
     assert origin_of(base_url) == origin
+
+
+def test_invalid_unicode_body_rejected_before_request(server, make_client):
+    with pytest.raises(InvalidInputError) as caught:
+        make_client().request("POST", "/lists", json={"list_name": "a\udcff"})
+
+    assert caught.value.field == "body"
+    assert "invalid Unicode" in caught.value.fix
+    assert server.log == []
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/lists", {"q": "list_name:a\udcff"}, "params"),
+        ("/lists/\udcff", None, "path"),
+    ],
+)
+def test_invalid_unicode_url_rejected_before_request(server, make_client, path, params, field):
+    with pytest.raises(InvalidInputError) as caught:
+        make_client().request("GET", path, params=params)
+
+    assert caught.value.field == field
+    assert "\\udcff" in caught.value.value
+    assert server.log == []

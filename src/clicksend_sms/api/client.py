@@ -12,7 +12,7 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -127,6 +127,8 @@ class ClickSendClient:
         method = _check_method(method)
         check_path(path)
         query = {key: value for key, value in (params or {}).items() if value is not None}
+        _check_encodable("path", [path])
+        _check_encodable("params", [*query.keys(), *query.values()])
         content = _encode_body(json)
         shown_path = path_without_query(path)
 
@@ -296,14 +298,31 @@ def _encode_body(body: Any) -> bytes | None:
 
     try:
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        # A lone surrogate (from text that was not valid UTF-8) fails here.
+        return text.encode("utf-8")
     except (TypeError, ValueError) as error:
         raise InvalidInputError(
             "body",
             f"<{type(body).__name__}>",
-            f"Send a JSON-serialisable value without NaN or Infinity ({error}).",
+            f"Send a JSON-serialisable value without NaN, Infinity or invalid Unicode ({error}).",
         ) from None
 
-    return text.encode("utf-8")
+
+def _check_encodable(field: str, values: Iterable[Any]) -> None:
+    """Reject text that UTF-8 cannot encode (lone surrogates), which httpx would raise on."""
+    for value in values:
+        if isinstance(value, str) and not _is_utf8_encodable(value):
+            fix = "Remove the characters that are not valid Unicode; was the input UTF-8?"
+            raise InvalidInputError(field, value.encode("utf-8", "backslashreplace").decode(), fix)
+
+
+def _is_utf8_encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+
+    return True
 
 
 def _elapsed_ms(started: float) -> int:
