@@ -4,9 +4,9 @@ A 401 or 403 means the credentials are wrong or not allowed, and returns
 ``{"verified": false, "reason": ...}``. A timeout, a network error, a 429 or a 5xx does not
 show whether the credentials are wrong. It raises a TransientError (after the client's
 retries) instead of reporting them as bad. A missing or invalid username, API key or base
-URL raises InvalidInputError before any request, because no verdict was asked of ClickSend;
-the platform reports a raised error as ``verified: false`` with its message. The account
-body is never logged or returned, because it contains the sub-account API key.
+URL raises InvalidInputError before any request, because ClickSend gave no verdict. The
+platform reports a raised error as ``verified: false`` with its message. The account body
+is never logged or returned, because it contains the sub-account API key.
 """
 
 from __future__ import annotations
