@@ -2,11 +2,11 @@
 
 The ``url`` input is resolved against the base URL by ``url_safety`` and rejected before any
 request when it could leave it. Emits ``{"statusCode", "headers", "responseBody"}``, where
-``responseBody`` is the parsed JSON, or the text when the body is not JSON. The values of
-secret keys (``api_key``, ``password``, ``token``, ``secret``, ``authorization`` and names
-ending in ``apikey`` or ``password``, in any case and with ``_`` or ``-``) are replaced by
-``***`` at any depth, because the emitted body travels on through the flow: ``GET /account``
-returns the sub-account's API key. A 404 is emitted
+``responseBody`` is the parsed JSON, or the text when the body is not JSON. Secret values
+in it are replaced by ``***`` at any depth, because the emitted body travels on through the
+flow and ``GET /account`` returns the sub-account's API key. The masked keys are
+``api_key``, ``password``, ``token``, ``secret``, ``authorization`` and names ending in
+``apikey`` or ``password``, in any case and with ``_`` or ``-``. A 404 is emitted
 when ``doNotThrow404`` is set; every other 4xx and 5xx raises the client's error with
 ClickSend's message. Retries follow the client's rules: GET, PUT and DELETE repeat 429, 5xx
 and network failures; POST and PATCH repeat only requests that provably were not processed.

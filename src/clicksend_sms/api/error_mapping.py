@@ -145,8 +145,8 @@ def _client_error(
 
 
 def _is_unknown_endpoint(response: ApiResponse) -> bool:
-    # ClickSend answers an unknown path or method with "Invalid endpoint. Please try again.",
-    # and every missing object with its own message. A 404 that is not ClickSend's envelope
+    # ClickSend returns "Invalid endpoint. Please try again." for an unknown path or method,
+    # and its own message for each missing object. A 404 that is not ClickSend's envelope
     # comes from another server, so the base URL is wrong too.
     if not response.is_envelope:
         return True

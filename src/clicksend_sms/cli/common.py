@@ -171,8 +171,8 @@ def parse_json(text: str) -> Any:
     """Parse standard JSON (RFC 8259), raising ValueError for what Python's json adds.
 
     ``json.loads`` accepts ``NaN``, ``Infinity`` and ``-Infinity`` and turns a number too
-    large for a float (``1e999``) into infinity; a field would then be sent as the text
-    ``nan`` or ``inf``. All of these raise here instead.
+    large for a float (``1e999``) into infinity, so a field would be sent as the text ``nan``
+    or ``inf``. All of these raise here instead.
     """
     return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
 
