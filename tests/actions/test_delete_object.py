@@ -86,7 +86,8 @@ def test_missing_contact_names_type_and_ids(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(delete_object, _cfg(emulator, "contact"), body)
 
-    assert f"Contact 987654 in Contact List {contact_list['list_id']} was not found" in str(caught.value)
+    expected = f"Contact 987654 in Contact List {contact_list['list_id']} was not found"
+    assert expected in str(caught.value)
 
 
 def test_contact_in_missing_list_not_found(emulator):

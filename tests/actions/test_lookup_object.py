@@ -121,7 +121,8 @@ def test_missing_contact_in_existing_list(emulator):
     with pytest.raises(NotFoundError) as caught:
         run_action(lookup_object, _cfg(emulator, "contact"), body)
 
-    assert f"Contact 987654 in Contact List {contact_list['list_id']} was not found" in str(caught.value)
+    expected = f"Contact 987654 in Contact List {contact_list['list_id']} was not found"
+    assert expected in str(caught.value)
 
 
 def test_contact_in_missing_list_is_not_found(emulator):
