@@ -169,7 +169,7 @@ def test_invalid_page_size_sends_nothing(emulator, tmp_path):
     assert completed.returncode == EXIT_INVALID_INPUT
     assert completed.stdout == ""
     line = _one_error_line(completed)
-    assert line.startswith("clicksend-sms: error: Invalid value for 'pageSize': ")
+    assert line.startswith("clicksend-sms: error: Invalid value for '--page-size': ")
     assert "14" in line
     assert line.endswith(". Use a whole number from 15 to 100, or leave it empty for 100.")
     assert emulator.control.requests() == []
@@ -178,10 +178,10 @@ def test_invalid_page_size_sends_nothing(emulator, tmp_path):
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (["smsTemplates"], "objectType"),
-        (["smsHistory", "--poll-config", "schedule"], "pollConfig"),
-        (["smsHistory", "--start-time", "2024-05-14 10:00"], "startTime"),
-        (["smsHistory", "--lag", "-3"], "pollLagSeconds"),
+        (["smsTemplates"], "OBJECT_TYPE"),
+        (["smsHistory", "--poll-config", "schedule"], "--poll-config"),
+        (["smsHistory", "--start-time", "2024-05-14 10:00"], "--start-time"),
+        (["smsHistory", "--lag", "-3"], "--lag"),
         (["smsHistory", "--every", "0"], "--every"),
     ],
 )

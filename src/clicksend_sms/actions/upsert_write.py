@@ -28,6 +28,7 @@ from clicksend_sms.actions.upsert_fields import UpsertInput, upsert_label
 from clicksend_sms.api import ApiResponse, ClickSendClient
 from clicksend_sms.errors import (
     ApiError,
+    EndpointNotFoundError,
     NotFoundError,
     PermissionDeniedError,
     RequestRejectedError,
@@ -67,6 +68,8 @@ def create_object(
 
     try:
         response = client.request("POST", path, json=body)
+    except EndpointNotFoundError:
+        raise  # a wrong base URL, not a missing list
     except (NotFoundError, PermissionDeniedError) as error:
         if data.parent_id is not None:
             raise _missing_list(object_type, "listId", data.parent_id, error) from error

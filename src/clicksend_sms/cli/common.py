@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import math
-import os
 import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from clicksend_sms.api import DEFAULT_BASE_URL
 from clicksend_sms.api.transport import LIBRARY_LOGGERS
 from clicksend_sms.component import Event, ExecutionContext, Message
 from clicksend_sms.component.invoke import ProcessFunction
@@ -24,6 +22,7 @@ from clicksend_sms.errors import (
     InvalidInputError,
     TransientError,
 )
+from clicksend_sms.runtime.local import with_env_credentials
 
 # Exit codes; documented in docs/cli.md.
 EXIT_OK = 0
@@ -38,37 +37,14 @@ EXIT_INTERRUPTED = 130
 
 # The configuration key each CLICKSEND_* variable sets. As option names for run_command, they
 # make an error about a credential name the variable instead of the key.
-CREDENTIAL_VARIABLES = {
-    "username": "CLICKSEND_USERNAME",
-    "apiKey": "CLICKSEND_API_KEY",
-    "baseUrl": "CLICKSEND_BASE_URL",
-}
-
-_EMPTY_VARIABLE_FIXES = {
-    "CLICKSEND_USERNAME": "Set it to the ClickSend API username.",
-    "CLICKSEND_API_KEY": "Set it to the ClickSend API key.",
-    "CLICKSEND_BASE_URL": f"Unset it to use {DEFAULT_BASE_URL}, or set it to the API base URL.",
-}
-
-
 def credentials_from_env() -> dict[str, str]:
     """Return ``username``, ``apiKey`` and ``baseUrl`` from the CLICKSEND_* variables.
 
     Unset variables are left out, so the connector's own validation names what is missing
     (run_command with CREDENTIAL_VARIABLES names the variable). A variable that is set but
-    empty or blank raises InvalidInputError naming it, because an empty CLICKSEND_BASE_URL
-    would otherwise quietly select the production API.
+    blank raises InvalidInputError naming it.
     """
-    cfg: dict[str, str] = {}
-    for key, variable in CREDENTIAL_VARIABLES.items():
-        value = os.environ.get(variable)
-        if value is None:
-            continue
-        if not value.strip():
-            raise InvalidInputError(variable, value, _EMPTY_VARIABLE_FIXES[variable])
-        cfg[key] = value
-
-    return cfg
+    return with_env_credentials({})
 
 
 def configure_logging(verbosity: int) -> None:

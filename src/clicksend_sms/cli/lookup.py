@@ -23,7 +23,6 @@ from clicksend_sms.actions.lookup_criteria import (
     UPDATED_AFTER,
 )
 from clicksend_sms.cli.common import (
-    CREDENTIAL_VARIABLES,
     credentials_from_env,
     print_bodies,
     read_json_option,
@@ -31,6 +30,7 @@ from clicksend_sms.cli.common import (
 )
 from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.objects import Operation, select_model
+from clicksend_sms.runtime.local import CREDENTIAL_VARIABLES
 
 
 def register(subparsers: Any) -> None:

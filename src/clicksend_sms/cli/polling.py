@@ -32,7 +32,13 @@ from clicksend_sms.cli.common import (
 from clicksend_sms.component import Event
 from clicksend_sms.errors import InvalidInputError, TransientError
 from clicksend_sms.objects import Operation, get_object_type, select_model
-from clicksend_sms.runtime.local import ProgressLine, RunResult, run_function, with_env_credentials
+from clicksend_sms.runtime.local import (
+    CREDENTIAL_VARIABLES,
+    ProgressLine,
+    RunResult,
+    run_function,
+    with_env_credentials,
+)
 from clicksend_sms.runtime.state import StateFile, default_state_path, state_key
 from clicksend_sms.triggers.config import EMIT_BEHAVIORS, LAG_KEY, PollSettings, parse_settings
 from clicksend_sms.triggers.cursor import RowKey, row_key
@@ -42,6 +48,17 @@ FUNCTION = "getNewAndUpdatedObjectsPolling"
 # The configuration values that identify one cursor in the state file. The start time is not
 # one of them: it applies only while there is no saved position.
 STATE_KEY_FIELDS = ("objectType", "pollConfig")
+
+# Errors name the option the user typed, not the trigger's configuration key.
+POLL_OPTION_NAMES = {
+    **CREDENTIAL_VARIABLES,
+    "objectType": "OBJECT_TYPE",
+    "pollConfig": "--poll-config",
+    "emitBehavior": "--emit-behavior",
+    "pageSize": "--page-size",
+    "startTime": "--start-time",
+    LAG_KEY: "--lag",
+}
 # Earlier versions added the start time to the key. Such entries are adopted on first use.
 OLD_KEY_SUFFIX = " startTime="
 
@@ -124,7 +141,7 @@ def register(subparsers: Any) -> None:
         help="show at most 10 objects from one page without reading or saving the state; "
         "fails when nothing is found",
     )
-    parser.set_defaults(handler=lambda args: run_command(lambda: _poll(args)))
+    parser.set_defaults(handler=lambda args: run_command(lambda: _poll(args), POLL_OPTION_NAMES))
 
 
 def _poll(args: argparse.Namespace) -> int:

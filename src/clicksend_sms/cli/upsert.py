@@ -13,7 +13,6 @@ from typing import Any
 
 from clicksend_sms.actions import upsert_object
 from clicksend_sms.cli.common import (
-    CREDENTIAL_VARIABLES,
     EXIT_CREDENTIALS,
     EXIT_OK,
     credentials_from_env,
@@ -23,6 +22,7 @@ from clicksend_sms.cli.common import (
     run_command,
 )
 from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.runtime.local import CREDENTIAL_VARIABLES
 from clicksend_sms.verify_credentials import verify_credentials
 
 
@@ -88,7 +88,13 @@ def _run_upsert(args: argparse.Namespace) -> int:
         step = {"operation": args.operation, "objectType": args.type}
         return print_bodies(upsert_object.process, {**credentials_from_env(), **step}, body)
 
-    code: int = run_command(command)
+    # Errors name the option the user typed; idValue and listId only when given as options.
+    names = {**CREDENTIAL_VARIABLES, "operation": "OPERATION", "objectType": "TYPE"}
+    if args.id is not None:
+        names["idValue"] = "--id"
+    if args.list_id is not None:
+        names["listId"] = "--list-id"
+    code: int = run_command(command, names)
     return code
 
 

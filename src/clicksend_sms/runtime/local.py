@@ -16,9 +16,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from clicksend_sms.api import DEFAULT_BASE_URL
 from clicksend_sms.component import Event, ExecutionContext, Message, invoke
 from clicksend_sms.component.descriptor import load_module
 from clicksend_sms.component.invoke import ProcessFunction
+from clicksend_sms.errors import InvalidInputError
 
 logger = logging.getLogger("clicksend_sms.runtime")
 
@@ -26,6 +28,12 @@ CREDENTIAL_VARIABLES = {
     "username": "CLICKSEND_USERNAME",
     "apiKey": "CLICKSEND_API_KEY",
     "baseUrl": "CLICKSEND_BASE_URL",
+}
+
+_EMPTY_VARIABLE_FIXES = {
+    "CLICKSEND_USERNAME": "Set it to the ClickSend API username.",
+    "CLICKSEND_API_KEY": "Set it to the ClickSend API key.",
+    "CLICKSEND_BASE_URL": f"Unset it to use {DEFAULT_BASE_URL}, or set it to the API base URL.",
 }
 
 
@@ -44,13 +52,19 @@ def with_env_credentials(
 ) -> dict[str, Any]:
     """Return ``cfg`` with ``username``, ``apiKey`` and ``baseUrl`` filled from CLICKSEND_*.
 
-    Values already in ``cfg`` win; empty or missing ones fall back to the environment.
+    Values already in ``cfg`` win; empty or missing ones fall back to the environment. A
+    variable that is needed and set but blank raises InvalidInputError naming it, because an
+    empty CLICKSEND_BASE_URL would otherwise quietly select the production API.
     """
     env = os.environ if environ is None else environ
     merged = dict(cfg)
     for key, variable in CREDENTIAL_VARIABLES.items():
-        if merged.get(key) in (None, "") and env.get(variable):
-            merged[key] = env[variable]
+        value = env.get(variable)
+        if merged.get(key) not in (None, "") or value is None:
+            continue
+        if not value.strip():
+            raise InvalidInputError(variable, value, _EMPTY_VARIABLE_FIXES[variable])
+        merged[key] = value
     return merged
 
 
