@@ -74,6 +74,18 @@ class ApiError(ClickSendError):
         self.uncertain_attempt = uncertain_attempt
         super().__init__(message)
 
+    def request_details(self) -> dict[str, Any]:
+        """Return the request details as keyword arguments, to re-raise as another class."""
+        return {
+            "method": self.method,
+            "path": self.path,
+            "status": self.status,
+            "response_code": self.response_code,
+            "response_msg": self.response_msg,
+            "data": self.data,
+            "uncertain_attempt": self.uncertain_attempt,
+        }
+
     def __str__(self) -> str:
         status = f"HTTP {self.status}" if self.status is not None else "no response"
         detail = f"{self.method} {self.path} failed ({status}"

@@ -55,12 +55,4 @@ def as_not_found(
             " to another account."
         )
 
-    return NotFoundError(
-        message,
-        method=error.method,
-        path=error.path,
-        status=error.status,
-        response_code=error.response_code,
-        response_msg=error.response_msg,
-        data=error.data,
-    )
+    return NotFoundError(message, **error.request_details())

@@ -230,26 +230,14 @@ def _missing_list(
             " ClickSend answers 403 for a list that does not exist or belongs to another account."
         )
 
-    return ListNotFoundError(
-        message,
-        method=error.method,
-        path=error.path,
-        status=error.status,
-        response_code=error.response_code,
-        response_msg=error.response_msg,
-    )
+    return ListNotFoundError(message, **error.request_details())
 
 
 def _campaign_not_updated(campaign_id: str, error: RequestRejectedError) -> RequestRejectedError:
     """Return the error for a rejected campaign update that names no field."""
     rejected = RequestRejectedError(
         f"ClickSend did not update SMS Campaign {campaign_id}; the reason it gave is in brackets.",
-        method=error.method,
-        path=error.path,
-        status=error.status,
-        response_code=error.response_code,
-        response_msg=error.response_msg,
-        data=error.data,
+        **error.request_details(),
     )
     rejected.hint = (
         "ClickSend named no field. Check the campaign's status with 'clicksend-sms lookup "
