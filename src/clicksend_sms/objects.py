@@ -9,7 +9,7 @@ Paths are relative to the base URL and use ``{id}`` and ``{parent_id}`` placehol
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
@@ -64,7 +64,7 @@ DATE: tuple[JsonType, ...] = (
 
 @dataclass(frozen=True)
 class ObjectType:
-    """What the connector knows about one ClickSend object type."""
+    """One ClickSend object type: its paths, ids, dates, filters and writable fields."""
 
     key: str
     plural_key: str
@@ -86,7 +86,6 @@ class ObjectType:
     fields: tuple[FieldSpec, ...] = ()
     writable_fields: tuple[FieldSpec, ...] = ()
     create_requires_one_of: tuple[str, ...] = ()
-    notes: tuple[str, ...] = field(default=())
 
     def supports(self, operation: Operation) -> bool:
         return operation in self.operations
@@ -313,7 +312,6 @@ OBJECT_TYPES: tuple[ObjectType, ...] = (
         order_fields=("date", "username", "from", "to", "status", "body"),
         default_order="date:asc",
         fields=HISTORY_FIELDS,
-        notes=("ClickSend keeps about 4 months of history.",),
     ),
     ObjectType(
         key="smsReceipt",
@@ -327,11 +325,6 @@ OBJECT_TYPES: tuple[ObjectType, ...] = (
         item_path="/sms/receipts/{id}",
         poll_fields=("timestamp", "timestamp_send"),
         fields=RECEIPT_FIELDS,
-        notes=(
-            "The list shows unread receipts only, in no documented order.",
-            "Receipts appear only when the account has a delivery-report rule with the POLL "
-            "action.",
-        ),
     ),
     ObjectType(
         key="smsCampaign",
@@ -381,7 +374,6 @@ OBJECT_TYPES: tuple[ObjectType, ...] = (
         default_order="date_added:asc",
         fields=CAMPAIGN_FIELDS,
         writable_fields=CAMPAIGN_WRITABLE,
-        notes=("ClickSend's PUT replaces 'schedule' when it is left out.",),
     ),
     ObjectType(
         key="contactList",
