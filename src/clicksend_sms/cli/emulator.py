@@ -11,7 +11,6 @@ import sys
 import threading
 from typing import Any
 
-from clicksend_sms.emulator.server import EmulatorServer
 from clicksend_sms.emulator.switches import SwitchError
 
 DEFAULT_PORT = 8765
@@ -99,6 +98,9 @@ def _listen_error(host: str, port: int, error: OSError) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Start the server, print its base URL, and serve until interrupted."""
+    # Imported here so that other commands do not pay for loading the emulator.
+    from clicksend_sms.emulator.server import EmulatorServer  # noqa: PLC0415
+
     try:
         server = EmulatorServer(
             host=args.host, port=args.port, switches=dict(args.switch), seed=args.seed
