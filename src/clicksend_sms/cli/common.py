@@ -23,6 +23,7 @@ from clicksend_sms.errors import (
     TransientError,
 )
 from clicksend_sms.runtime.local import with_env_credentials
+from clicksend_sms.runtime.state import read_input_text
 
 # Exit codes; documented in docs/cli.md.
 EXIT_OK = 0
@@ -125,9 +126,9 @@ def read_json_option(option: str | None, name: str = "--data") -> Any:
 
     try:
         if option == "-":
-            text = sys.stdin.read()
+            text = read_input_text(None, name)
         elif option.startswith("@"):
-            text = Path(option[1:]).read_text("utf-8")
+            text = read_input_text(Path(option[1:]), name)
         else:
             text = option
     except OSError as error:

@@ -22,6 +22,7 @@ from clicksend_sms.cli.common import (
 )
 from clicksend_sms.component.descriptor import function_definition, load_descriptor, resolve_model
 from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.runtime.state import read_input_text
 
 META_MODEL_FUNCTION = "get_meta_model"
 
@@ -129,7 +130,7 @@ def read_config(path: str | None, pairs: list[str]) -> dict[str, Any]:
 
 def _read_config_file(path: str) -> dict[str, Any]:
     try:
-        value = parse_json(Path(path).read_text("utf-8"))
+        value = parse_json(read_input_text(Path(path), "--cfg"))
     except OSError as error:
         raise InvalidInputError("--cfg", path, f"The file cannot be read: {error}.") from None
     except ValueError as error:

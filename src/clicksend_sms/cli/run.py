@@ -7,7 +7,6 @@ code is 0 when no error was emitted, otherwise the code of the error (see cli/co
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from clicksend_sms.errors import InvalidInputError
 from clicksend_sms.runtime.local import run_function, sample_requested, with_env_credentials
 from clicksend_sms.runtime.state import (
     check_writable,
+    read_input_text,
     read_json_object,
     write_json_atomically,
 )
@@ -127,7 +127,7 @@ def _read_message(path: Path | None) -> Message:
 
 def _parse_stdin() -> dict[str, Any]:
     try:
-        value = parse_json(sys.stdin.read() or "{}")
+        value = parse_json(read_input_text(None, "--msg") or "{}")
     except UnicodeDecodeError as error:
         raise InvalidInputError(
             "--msg", "-", f"stdin is not UTF-8 text (byte {error.start}: {error.reason})."

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -98,6 +99,31 @@ def check_writable(path: Path, field: str) -> None:
         ) from None
 
 
+# Configurations, messages and snapshots are small; a larger input is a mistake (a device
+# such as /dev/zero, a wrong file) that would otherwise be read until memory runs out.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_input_text(path: Path | None, field: str) -> str:
+    """Return the UTF-8 text of ``path``, or of stdin when ``path`` is None.
+
+    Raises InvalidInputError naming ``field`` when the input exceeds MAX_INPUT_BYTES, and
+    lets OSError and UnicodeDecodeError through for the caller to word.
+    """
+    if path is None:
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+
+    if len(data) > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // (1024 * 1024)
+        raise InvalidInputError(
+            field, "-" if path is None else str(path), f"The input is larger than {limit} MiB."
+        )
+    return data.decode("utf-8")
+
+
 def read_json_object(
     path: Path, *, field: str, parse: Callable[[str], Any] = json.loads
 ) -> dict[str, Any] | None:
@@ -107,7 +133,7 @@ def read_json_object(
     turns the text into a value and raises ValueError when the text is not valid JSON.
     """
     try:
-        text = path.read_text("utf-8")
+        text = read_input_text(path, field)
     except FileNotFoundError:
         return None
     except UnicodeDecodeError as error:
