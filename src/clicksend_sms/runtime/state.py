@@ -110,8 +110,10 @@ def read_input_text(path: Path | None, field: str) -> str:
     Raises InvalidInputError naming ``field`` when the input exceeds MAX_INPUT_BYTES, and
     lets OSError and UnicodeDecodeError through for the caller to word.
     """
+    data: bytes | str
     if path is None:
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        # A replaced stdin (io.StringIO in tests and embedding programs) has no byte buffer.
+        data = getattr(sys.stdin, "buffer", sys.stdin).read(MAX_INPUT_BYTES + 1)
     else:
         with path.open("rb") as stream:
             data = stream.read(MAX_INPUT_BYTES + 1)
@@ -121,7 +123,7 @@ def read_input_text(path: Path | None, field: str) -> str:
         raise InvalidInputError(
             field, "-" if path is None else str(path), f"The input is larger than {limit} MiB."
         )
-    return data.decode("utf-8")
+    return data if isinstance(data, str) else data.decode("utf-8")
 
 
 def read_json_object(
