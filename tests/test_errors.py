@@ -8,7 +8,6 @@ from clicksend_sms.errors import InvalidInputError
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
-        (None, "null"),
         (True, "true"),
         ({"a": 1}, '{"a": 1}'),
         ([1, "b"], '[1, "b"]'),
@@ -28,3 +27,10 @@ def test_invalid_input_without_json_form_shows_repr():
     error = InvalidInputError("body", b"\x00", "Send JSON.")
 
     assert str(error) == "Invalid value for 'body': b'\\x00'. Send JSON."
+
+
+def test_none_value_reads_as_missing():
+    error = InvalidInputError("listId", None, "Enter the List ID.")
+
+    assert str(error) == "Missing value for 'listId'. Enter the List ID."
+    assert error.value is None

@@ -24,14 +24,18 @@ class InvalidInputError(ClickSendError, ValueError):
 
     ``field`` names the configuration key or message property, ``value`` is what was given
     and ``fix`` says what a valid value looks like. The message shows ``value`` as JSON
-    (``null``, ``true``, ``{"a": 1}``), the notation of the configuration and messages.
+    (``true``, ``{"a": 1}``), the notation of the configuration and messages, and calls a
+    None value missing.
     """
 
     def __init__(self, field: str, value: Any, fix: str) -> None:
         self.field = field
         self.value = value
         self.fix = fix
-        super().__init__(f"Invalid value for '{field}': {show_value(value)}. {fix}")
+        if value is None:
+            super().__init__(f"Missing value for '{field}'. {fix}")
+        else:
+            super().__init__(f"Invalid value for '{field}': {show_value(value)}. {fix}")
 
 
 def show_value(value: Any) -> str:

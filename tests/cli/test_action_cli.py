@@ -219,7 +219,7 @@ def test_delete_contact_needs_list_id(emulator, cli):
     code, _, err = cli("delete", "contact", 5)
 
     assert code == EXIT_INVALID_INPUT
-    assert "Invalid value for '--list-id': null. The List ID is required." in err
+    assert "Missing value for '--list-id'. The List ID is required." in err
     assert emulator.control.requests() == []
 
 
@@ -493,7 +493,7 @@ def test_run_base_url_credentials_masked(emulator, cli, tmp_path, monkeypatch, c
 @pytest.mark.parametrize(
     ("args", "start"),
     [
-        (["lookup", "contact", 500001], "Invalid value for '--list-id': null. "),
+        (["lookup", "contact", 500001], "Missing value for '--list-id'. "),
         (["lookup", "smsCampaign", "abc"], "Invalid value for 'ID': \"abc\". "),
         (["lookup", "smsThing", 5], "Invalid value for 'TYPE': \"smsThing\". "),
         (["delete", "contact", 5, "--list-id", "x"], "Invalid value for '--list-id': \"x\". "),
@@ -601,7 +601,7 @@ def test_unset_key_names_variable(emulator, cli, monkeypatch):
 
     assert code == EXIT_INVALID_INPUT
     assert lines == []
-    assert "Invalid value for 'CLICKSEND_API_KEY': null. Enter the ClickSend API key." in err
+    assert "Missing value for 'CLICKSEND_API_KEY'. Enter the ClickSend API key." in err
     assert emulator.control.requests() == []
 
 

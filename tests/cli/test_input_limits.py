@@ -1,4 +1,4 @@
-"""Endless or huge input files are rejected instead of read until memory runs out."""
+"""Input the CLI refuses to read: endless files and JSON with repeated keys."""
 
 import pytest
 
@@ -30,4 +30,15 @@ def test_endless_input_rejected(cli_env, capsys, argv, option):
     assert code == EXIT_INVALID_INPUT
     assert f"'{option}'" in error
     assert "larger than 64 MiB" in error
+    assert cli_env.control.requests() == []
+
+
+def test_duplicate_json_key_rejected(cli_env, capsys):
+    code = main(
+        ["upsert", "create", "contactList", "--data", '{"list_name": "a", "list_name": "b"}']
+    )
+
+    error = capsys.readouterr().err
+    assert code == EXIT_INVALID_INPUT
+    assert "'list_name' appears twice" in error
     assert cli_env.control.requests() == []

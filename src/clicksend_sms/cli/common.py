@@ -149,9 +149,24 @@ def parse_json(text: str) -> Any:
 
     ``json.loads`` accepts ``NaN``, ``Infinity`` and ``-Infinity`` and turns a number too
     large for a float (``1e999``) into infinity, so a field would be sent as the text ``nan``
-    or ``inf``. All of these raise here instead.
+    or ``inf``. It also keeps the last of two equal keys without a word. All of these raise
+    here instead.
     """
-    return json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    return json.loads(
+        text,
+        parse_constant=_reject_constant,
+        parse_float=_finite_float,
+        object_pairs_hook=_unique_keys,
+    )
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object; keep one")
+        result[key] = value
+    return result
 
 
 def _reject_constant(name: str) -> Any:
