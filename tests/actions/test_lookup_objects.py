@@ -3,6 +3,7 @@
 import pytest
 
 from clicksend_sms.actions import lookup_objects
+from clicksend_sms.errors import NotFoundError
 from tests.actions.helpers import api_requests, assert_matches_out_schema, run_action
 
 MODES = ("emitIndividually", "emitPage", "emitAll")
@@ -369,3 +370,10 @@ def test_object_types_select_model():
         "listContacts",
         "smsTemplates",
     ]
+
+
+def test_contacts_of_missing_list_name_the_list(emulator):
+    cfg = {**emulator.cfg, "objectType": "listContacts"}
+
+    with pytest.raises(NotFoundError, match="Contact List 987654 was not found"):
+        run_action(lookup_objects, cfg, {"listId": 987654})

@@ -44,6 +44,7 @@ class ListQuery:
     params: dict[str, str | int] = field(default_factory=dict)
     page_size: int = MAX_PAGE_SIZE
     max_results: int | None = None
+    list_id: str | None = None  # the parent list of List Contacts
 
 
 def input_names(object_type: ObjectType) -> tuple[str, ...]:
@@ -98,7 +99,7 @@ def build_query(object_type: ObjectType, body: Mapping[str, Any]) -> ListQuery:
         # Fetch no more rows than needed, within ClickSend's page size range.
         page_size = max(MIN_PAGE_SIZE, max_results)
 
-    return ListQuery(path, params, page_size, max_results)
+    return ListQuery(path, params, page_size, max_results, parent)
 
 
 def _add_q(object_type: ObjectType, body: Mapping[str, Any], params: dict[str, str | int]) -> None:

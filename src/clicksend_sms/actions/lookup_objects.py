@@ -1,5 +1,5 @@
-"""Lookup Objects (plural): list SMS History, SMS Receipts, SMS Campaigns, Contact Lists or
-List Contacts that match server-side criteria.
+"""Lookup Objects (plural): list SMS History, SMS Receipts, SMS Campaigns, Contact Lists,
+List Contacts or SMS Templates that match server-side criteria.
 
 Results are fetched page by page and emitted as they arrive, one page held at a time, except
 with ``emitAll``, which collects every result into one message. ``maxResults`` stops paging
@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from clicksend_sms.actions.lookup_criteria import ListQuery, build_query, input_schema
-from clicksend_sms.api import ClickSendClient
+from clicksend_sms.actions.not_found import as_not_found
+from clicksend_sms.api import ClickSendClient, Page
 from clicksend_sms.component import ExecutionContext, Message
 from clicksend_sms.component.metadata import Schema, output_schema, results_schema
-from clicksend_sms.errors import InvalidInputError
+from clicksend_sms.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from clicksend_sms.objects import Operation, get_object_type, select_model
 
 OPERATION = Operation.LOOKUP_MANY
@@ -61,7 +62,7 @@ def result_pages(client: ClickSendClient, query: ListQuery) -> Iterator[list[Rec
     No request is sent for a page after the one that reached the maximum.
     """
     remaining = query.max_results
-    for page in client.iter_pages(query.path, query.params, page_size=query.page_size):
+    for page in _pages(client, query):
         records = page.records if remaining is None else page.records[:remaining]
         if records:
             yield records
@@ -70,6 +71,19 @@ def result_pages(client: ClickSendClient, query: ListQuery) -> Iterator[list[Rec
             remaining -= len(records)
             if remaining <= 0:
                 return
+
+
+def _pages(client: ClickSendClient, query: ListQuery) -> Iterator[Page]:
+    """Yield the query's pages; a missing parent list is an error naming the list."""
+    try:
+        yield from client.iter_pages(query.path, query.params, page_size=query.page_size)
+    except (NotFoundError, PermissionDeniedError) as error:
+        if query.list_id is None:
+            raise
+        missing = as_not_found(get_object_type("contactList"), query.list_id, None, error)
+        if missing is None:
+            raise
+        raise missing from error
 
 
 def emit_behavior(cfg: dict[str, Any]) -> str:
