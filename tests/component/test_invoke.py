@@ -95,3 +95,16 @@ def test_forked_child_gets_new_message_ids():
     child_id = os.read(read_end, 64).decode()
 
     assert child_id[:24] != Message().id[:24]
+
+
+def test_emitted_mapping_has_message_shape():
+    events: list[Event] = []
+    body = {"message_id": "A"}
+
+    ExecutionContext(events.append).emit_data(body)
+
+    [event] = events
+    assert event.name == "data"
+    assert event.payload["body"] is body
+    assert set(event.payload) == {"id", "body", "attachments", "headers", "passthrough"}
+    assert uuid.UUID(event.payload["id"]).version == 4

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from clicksend_sms.component.message import Message
+from clicksend_sms.component.message import Message, message_payload
 
 EVENT_NAMES = frozenset(
     {"data", "error", "snapshot", "updateSnapshot", "end", "rebound", "updateKeys"}
@@ -51,15 +51,17 @@ class ExecutionContext:
             raise ValueError(f"unknown event {name!r}; expected one of {sorted(EVENT_NAMES)}")
         self._sink(Event(name, payload))
 
-    def emit_data(self, body: Mapping[str, Any] | Message) -> Message:
-        """Emit a data message; a plain mapping becomes the body of a new message."""
+    def emit_data(self, body: Mapping[str, Any] | Message) -> None:
+        """Emit a data message; a plain mapping becomes the body of a new message.
+
+        A dict is emitted as it is, without a copy, because triggers emit every object they
+        read.
+        """
         if isinstance(body, Message):
-            message = body
+            payload = body.to_dict()
         else:
-            # A dict is emitted as it is, without a copy: triggers emit every object they read.
-            message = Message(body=body if isinstance(body, dict) else dict(body))
-        self._sink(Event("data", message.to_dict()))
-        return message
+            payload = message_payload(body if isinstance(body, dict) else dict(body))
+        self._sink(Event("data", payload))
 
     def emit_snapshot(self, snapshot: Mapping[str, Any]) -> None:
         """Replace the step's snapshot; the runner persists the last one emitted."""

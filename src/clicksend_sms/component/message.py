@@ -75,3 +75,11 @@ class Message:
             "headers": self.headers,
             "passthrough": self.passthrough,
         }
+
+
+def message_payload(body: dict[str, Any]) -> dict[str, Any]:
+    """Return the JSON form of a new message with ``body``, as ``Message(body).to_dict()``.
+
+    Triggers emit one message per object polled, so this skips building a Message.
+    """
+    return {"id": _new_id(), "body": body, "attachments": {}, "headers": {}, "passthrough": {}}
