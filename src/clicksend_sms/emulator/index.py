@@ -111,12 +111,7 @@ class Collection:
 
     def add(self, row: Row) -> Row:
         self.version += 1
-        row_id = row[self.id_field]
-        if row_id in self.by_id:
-            raise KeyError(f"{self.id_field} {row_id!r} already exists")
-        seq = next(self._sequence)
-        self.by_id[row_id] = row
-        self.seq_of[row_id] = seq
+        seq = self._register(row)
         for index in self.indexes.values():
             index.insert(row, seq)
         return row
@@ -124,17 +119,19 @@ class Collection:
     def add_many(self, rows: list[Row]) -> None:
         """Add rows in bulk: one sort per index instead of one insertion per row."""
         self.version += 1
-        pairs = []
-        for row in rows:
-            row_id = row[self.id_field]
-            if row_id in self.by_id:
-                raise KeyError(f"{self.id_field} {row_id!r} already exists")
-            seq = next(self._sequence)
-            self.by_id[row_id] = row
-            self.seq_of[row_id] = seq
-            pairs.append((row, seq))
+        pairs = [(row, self._register(row)) for row in rows]
         for index in self.indexes.values():
             index.extend(pairs)
+
+    def _register(self, row: Row) -> int:
+        """Store ``row`` by its id and return its insertion sequence number."""
+        row_id = row[self.id_field]
+        if row_id in self.by_id:
+            raise KeyError(f"{self.id_field} {row_id!r} already exists")
+        seq = next(self._sequence)
+        self.by_id[row_id] = row
+        self.seq_of[row_id] = seq
+        return seq
 
     def update(self, row_id: Any, changes: Row) -> Row:
         self.version += 1
