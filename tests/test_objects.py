@@ -1,4 +1,4 @@
-"""The object-type table answers keys, operations and select models consistently."""
+"""The object-type table resolves keys, operations and select models consistently."""
 
 import pytest
 

@@ -24,8 +24,6 @@ from typing import Any
 DEMO_USERNAME = "demo-user"
 DEMO_API_KEY = "demo-key"
 
-# The trigger's default safety lag ignores the newest seconds, which a real account needs;
-# the emulator runs on this machine, so the demo polls with no lag.
 POLLS = (
     ("smsHistory", "date"),
     ("smsReceipts", "timestamp"),
@@ -89,7 +87,11 @@ def run_cli(args: list[str], env: dict[str, str], stdin: str | None = None) -> l
 
 
 def poll_all(state_file: Path, env: dict[str, str]) -> dict[str, list[Any]]:
-    """Poll each object type once with the shared state file."""
+    """Poll each object type once with the shared state file.
+
+    The trigger's default safety lag leaves the newest seconds for the next poll, which a real
+    account needs. The emulator runs on this machine, so the demo polls with no lag.
+    """
     emitted = {}
     for object_type, field in POLLS:
         _heading(f"poll {object_type} (tracking {field})")

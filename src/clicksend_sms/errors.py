@@ -6,7 +6,7 @@
   ``TLSError`` and ``EndpointNotFoundError``: fix the base URL (its scheme, or a missing /v3).
 - ``TransientError`` (and ``RateLimitError``): retry later; the retries already made failed.
 - ``DeliveryStateUnknownError``: a write may or may not have happened; check before repeating it.
-- ``ResponseFormatError``: ClickSend answered with something that is not its JSON envelope.
+- ``ResponseFormatError``: the response is not ClickSend's JSON envelope.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ class InvalidInputError(ClickSendError, ValueError):
     """A configuration or message value is invalid; no request was sent.
 
     ``field`` names the configuration key or message property, ``value`` is what was given
-    and ``fix`` says what a valid value looks like. The message shows ``value`` as JSON
+    and ``fix`` describes a valid value. The message shows ``value`` as JSON
     (``true``, ``{"a": 1}``), the notation of the configuration and messages, and calls a
     None value missing.
     """
@@ -173,7 +173,7 @@ class TransientError(ApiError):
 
 
 class RateLimitError(TransientError):
-    """ClickSend answered HTTP 429; ``retry_after`` is the wait it asked for, in seconds."""
+    """ClickSend returned HTTP 429; ``retry_after`` is the requested wait, in seconds."""
 
     hint = "Wait for the rate limit to reset, then try again."
 
@@ -189,6 +189,6 @@ class ResponseFormatError(TransientError):
 
 
 class DeliveryStateUnknownError(ApiError):
-    """A non-idempotent request may have reached ClickSend, but no answer was received."""
+    """A non-idempotent request may have reached ClickSend, but no response was received."""
 
     hint = "Check in ClickSend whether the request took effect before repeating it."

@@ -454,9 +454,9 @@ def get_object_type(
 ) -> ObjectType:
     """Return the type for a singular or plural key, or raise InvalidInputError.
 
-    With ``operation`` the type must also allow it, and the key must be the form that
-    operation's select model offers (plural for polling and Lookup Objects, singular
-    otherwise); the error lists the valid keys.
+    With ``operation`` the type must also allow it. The key must then be the form that the
+    operation's select model offers: plural for polling and Lookup Objects, singular
+    otherwise. The error lists the valid keys.
     """
     if operation is None:
         found = _BY_KEY.get(key) if isinstance(key, str) else None
@@ -472,8 +472,7 @@ def get_object_type(
 
 def select_model(operation: Operation) -> dict[str, str]:
     """Return the ``{key: label}`` select model of the types that allow ``operation``."""
-    plural = operation in (Operation.POLL, Operation.LOOKUP_MANY)
-    return {
-        (t.plural_key if plural else t.key): (t.plural_label if plural else t.label)
-        for t in object_types_for(operation)
-    }
+    if operation in (Operation.POLL, Operation.LOOKUP_MANY):
+        return {t.plural_key: t.plural_label for t in object_types_for(operation)}
+
+    return {t.key: t.label for t in object_types_for(operation)}

@@ -1,4 +1,4 @@
-"""component.json follows the elastic.io descriptor schema; its models answer as the UI expects."""
+"""component.json matches the elastic.io descriptor schema and its models suit the UI."""
 
 import copy
 import json

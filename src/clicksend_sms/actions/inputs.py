@@ -151,7 +151,7 @@ def reject_unknown_keys(body: Mapping[str, Any], allowed: Collection[str], conte
 
 
 def list_id_schema() -> dict[str, Any]:
-    """Return the input property of ``listId``, the list that holds a contact."""
+    """Return the input property of ``listId``, the list that contains a contact."""
     return {
         "type": "integer",
         "title": "List ID",

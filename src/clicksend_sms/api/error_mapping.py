@@ -2,7 +2,7 @@
 
 Every error carries the method, the path without its query string, the HTTP status (None when
 no response arrived), ClickSend's ``response_code`` and ``response_msg``. The hint of each
-class tells the caller what to do next.
+class states what the caller should do next.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The execution context passed to every trigger and action call.
 
-The context knows nothing about how it is run: the local runner and a platform runtime each
+The context does not depend on how it is run: the local runner and a platform runtime each
 pass their own ``sink`` callable, which receives every event in the order it is emitted.
 """
 

@@ -18,7 +18,7 @@ TEST_NUMBERS = frozenset(
     }
 )
 
-# Calling codes for the countries the emulator knows, longest prefixes first when matching.
+# Calling codes for the countries the emulator supports, longest prefixes first when matching.
 CALLING_CODES = {
     "AU": "61",
     "NZ": "64",

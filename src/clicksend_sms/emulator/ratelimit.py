@@ -34,7 +34,7 @@ class RateLimiter:
         self._windows: dict[str, tuple[float, int]] = {}
 
     def check(self, route: str, setting: Any, now: float) -> Decision:
-        """Count one request on ``route`` and say whether the limit allows it."""
+        """Count one request on ``route`` and return whether the limit allows it."""
         bucket, enforced = _bucket_for(route, setting)
         limit, window = int(bucket["limit"]), float(bucket["window"])
         start, used = self._windows.get(route, (now, 0))

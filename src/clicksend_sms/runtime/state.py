@@ -99,8 +99,8 @@ def check_writable(path: Path, field: str) -> None:
         ) from None
 
 
-# Configurations, messages and snapshots are small; a larger input is a mistake (a device
-# such as /dev/zero, a wrong file) that would otherwise be read until memory runs out.
+# Configurations, messages and snapshots are small. A larger input is a mistake, such as a
+# device like /dev/zero or a wrong file, which would otherwise be read until memory runs out.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 

@@ -6,9 +6,9 @@ the page's last second may continue on the next page, so a mid-poll snapshot cov
 seconds before it. A completed poll moves the cursor to the window's upper bound.
 
 ``BoundedScan`` (receipts, and any list that turns out unsorted) makes repeated full scans.
-Each scan keeps only the ``capacity`` smallest keys after the cursor in a heap, emits them in
-key order one page at a time, snapshotting after each, and moves the cursor exactly to the
-last one, so it is right whatever order the server uses. A scan that finds fewer than
+Each scan keeps only the ``capacity`` smallest keys after the cursor in a heap. It emits them
+in key order one page at a time, with a snapshot after each page, and moves the cursor
+exactly to the last one, so it is right whatever order the server uses. A scan that finds fewer than
 ``capacity`` objects ends the poll. The cost is ``(floor(N / capacity) + 1) * ceil(U / page
 size)`` requests for N new objects in a list of U, so a capacity of many pages keeps a usual
 poll to one full scan while memory stays bounded by that capacity.
@@ -135,7 +135,7 @@ class SortedScan:
     def _select(self, records: list[dict[str, Any]], floor: Cursor) -> tuple[list[Any], bool]:
         """Return the page's objects inside the window, in time order, and whether it went past.
 
-        The server sorts by the tracked field, so the page is already in time order; the order
+        The server sorts by the tracked field, so the page is already in time order. The order
         within one second does not matter, because mid-poll snapshots cover whole seconds
         only. Objects already emitted from the previous page (a row shifted by an insert
         before it) are dropped. This loop runs once per object polled, so it reads the
