@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clicksend_sms.actions import inputs
-from clicksend_sms.actions.lookup_object import id_input_names, id_input_schema
+from clicksend_sms.actions.lookup_object import id_input_schema, read_id_inputs
 from clicksend_sms.actions.not_found import as_not_found, describe_object
 from clicksend_sms.api import ClickSendClient, RetryPolicy
 from clicksend_sms.component import ExecutionContext, Message
@@ -38,10 +38,7 @@ def process(
     """Delete the object named by ``idValue`` (and ``listId``) and return the result."""
     del context, snapshot
     object_type = get_object_type(cfg.get("objectType"), OPERATION)
-    body = message.body
-    inputs.reject_unknown_keys(body, id_input_names(object_type), f"{object_type.label} delete")
-    object_id = inputs.object_id(object_type, body.get(inputs.ID_FIELD))
-    parent_id = inputs.parent_id(object_type, body.get(inputs.LIST_ID_FIELD))
+    object_id, parent_id = read_id_inputs(object_type, message.body, "delete")
     return delete(cfg, object_type, object_id, parent_id)
 
 

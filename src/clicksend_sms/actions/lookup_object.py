@@ -27,10 +27,7 @@ def process(
     """Return the object named by ``idValue`` (and ``listId``); the runner emits it."""
     del context, snapshot
     object_type = get_object_type(cfg.get("objectType"), OPERATION)
-    body = message.body
-    inputs.reject_unknown_keys(body, id_input_names(object_type), f"{object_type.label} lookup")
-    object_id = inputs.object_id(object_type, body.get(inputs.ID_FIELD))
-    parent_id = inputs.parent_id(object_type, body.get(inputs.LIST_ID_FIELD))
+    object_id, parent_id = read_id_inputs(object_type, message.body, "lookup")
     path = inputs.item_path(object_type, object_id, parent_id)
 
     with ClickSendClient.from_config(cfg) as client:
@@ -65,6 +62,16 @@ def get_object_types(cfg: dict[str, Any]) -> dict[str, str]:
     """Return the types this action can look up, as ``{key: label}``."""
     del cfg
     return select_model(OPERATION)
+
+
+def read_id_inputs(
+    object_type: ObjectType, body: dict[str, Any], action: str
+) -> tuple[str, str | None]:
+    """Return the checked ``idValue`` and ``listId`` of ``body``; reject any other input."""
+    inputs.reject_unknown_keys(body, id_input_names(object_type), f"{object_type.label} {action}")
+    object_id = inputs.object_id(object_type, body.get(inputs.ID_FIELD))
+    parent_id = inputs.parent_id(object_type, body.get(inputs.LIST_ID_FIELD))
+    return object_id, parent_id
 
 
 def id_input_names(object_type: ObjectType) -> tuple[str, ...]:
